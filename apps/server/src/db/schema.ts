@@ -1,0 +1,9 @@
+/** The one Drizzle schema: every module's tables. drizzle-kit generates migrations from this file. */
+export * from '../platform/audit.tables';
+export * from '../modules/identity/identity.tables';
+export * from '../modules/sites/sites.tables';
+export * from '../modules/studies/studies.tables';
+export * from '../modules/patients/patients.tables';
+export * from '../modules/orders/orders.tables';
+export * from '../modules/collections/collections.tables';
+export * from '../modules/custody/custody.tables';

@@ -1,0 +1,56 @@
+/** The audit trail, read-only, with filters. */
+import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { RoutePlugin } from '../../platform/app-types';
+import { auditEvents } from '../../platform/audit.tables';
+import { instant, listOf } from '../../platform/schemas';
+
+const auditQuery = z.object({
+  entityType: z.string().max(64).optional(),
+  entityId: z.string().max(64).optional(),
+  actor: z.string().max(64).optional(),
+  action: z.string().max(64).optional(),
+  from: instant.optional(),
+  to: instant.optional(),
+  beforeSeq: z.coerce.number().int().positive().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+const auditItem = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+  reason: z.string().nullable(),
+  requestId: z.string().nullable(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+
+function filters(q: z.infer<typeof auditQuery>): SQL | undefined {
+  const conditions = [
+    q.entityType ? eq(auditEvents.entityType, q.entityType) : undefined,
+    q.entityId ? eq(auditEvents.entityId, q.entityId) : undefined,
+    q.actor ? eq(auditEvents.actor, q.actor) : undefined,
+    q.action ? eq(auditEvents.action, q.action) : undefined,
+    q.from ? gte(auditEvents.at, new Date(q.from)) : undefined,
+    q.to ? lte(auditEvents.at, new Date(q.to)) : undefined,
+    q.beforeSeq ? lt(auditEvents.seq, q.beforeSeq) : undefined,
+  ];
+  return and(...conditions.filter((c): c is SQL => c !== undefined));
+}
+
+export const auditRoutes: RoutePlugin = (app, { database: { db } }) => {
+  app.get(
+    '/audit',
+    { config: { permission: 'audit:read' }, schema: { tags: ['audit'], querystring: auditQuery, response: { 200: listOf(auditItem) } } },
+    async (request) => {
+      const rows = await db.select().from(auditEvents).where(filters(request.query)).orderBy(desc(auditEvents.seq)).limit(request.query.limit);
+      return { items: rows.map((r) => ({ ...r, at: r.at.toISOString() })) };
+    },
+  );
+};

@@ -1,0 +1,22 @@
+/** Reads a scanned ISBT 128 string and says what it contains. */
+import { Isbt128Error, parseScan } from '@hepatica/core';
+import { z } from 'zod';
+import type { RoutePlugin } from '../../platform/app-types';
+import { unprocessable } from '../../platform/errors';
+
+const parseBody = z.object({ data: z.string().min(1, 'Scan or type the barcode data').max(500) });
+
+export const isbt128Routes: RoutePlugin = (app) => {
+  app.post(
+    '/isbt128/parse',
+    { config: { permission: 'isbt128:parse' }, schema: { tags: ['isbt128'], body: parseBody } },
+    (request) => {
+      try {
+        return parseScan(request.body.data);
+      } catch (error) {
+        if (error instanceof Isbt128Error) throw unprocessable(error.message, [{ path: 'body.data', message: error.message }]);
+        throw error;
+      }
+    },
+  );
+};

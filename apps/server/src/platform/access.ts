@@ -1,0 +1,79 @@
+/**
+ * Roles and permissions. Every route declares one permission (or 'public'); this matrix says which
+ * roles hold it. A test walks every route with every role against this table.
+ */
+export const ROLES = [
+  'admin',
+  'director',
+  'coordinator',
+  'physician',
+  'nurse',
+  'operator',
+  'qc_analyst',
+  'qa',
+  'qp',
+  'trainer',
+  'trainee',
+  'researcher',
+  'partner',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'sites:read',
+  'sites:write',
+  'studies:read',
+  'studies:write',
+  'patients:read',
+  'patients:write',
+  'identity:read',
+  'orders:read',
+  'orders:write',
+  'collections:read',
+  'collections:write',
+  'custody:read',
+  'custody:write',
+  'isbt128:parse',
+  'users:read',
+  'users:write',
+  'audit:read',
+  'signatures:sign',
+  'self',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** What every logged-in person may do: see sites, read their own account, read a scan, sign. */
+const EVERYONE: Permission[] = ['sites:read', 'isbt128:parse', 'self'];
+const CHAIN_READ: Permission[] = ['studies:read', 'patients:read', 'orders:read', 'collections:read', 'custody:read'];
+
+const MATRIX: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  director: [...EVERYONE, ...CHAIN_READ, 'users:read', 'audit:read'],
+  coordinator: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'studies:write', 'patients:write', 'orders:write'],
+  physician: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'signatures:sign'],
+  // Nurses collect and infuse: they must match the wristband (name, MRN) to the bag.
+  nurse: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'collections:write', 'custody:write', 'signatures:sign'],
+  // The GMP facility receives bags by DIN and subject code; it never needs the patient's name.
+  operator: [...EVERYONE, 'orders:read', 'collections:read', 'custody:read', 'custody:write', 'signatures:sign'],
+  qc_analyst: [...EVERYONE, 'orders:read', 'collections:read', 'custody:read', 'signatures:sign'],
+  qa: [...EVERYONE, ...CHAIN_READ, 'audit:read', 'users:read', 'signatures:sign'],
+  qp: [...EVERYONE, ...CHAIN_READ, 'audit:read', 'signatures:sign'],
+  trainer: [...EVERYONE],
+  trainee: [...EVERYONE],
+  researcher: [...EVERYONE, 'studies:read'],
+  partner: [...EVERYONE],
+};
+
+export function permissionsOf(roles: readonly string[]): Set<Permission> {
+  const granted = new Set<Permission>();
+  for (const role of roles) for (const p of MATRIX[role as Role] ?? []) granted.add(p);
+  return granted;
+}
+
+export function hasPermission(roles: readonly string[], permission: Permission): boolean {
+  return permissionsOf(roles).has(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,69 @@
+/**
+ * The one write path. write() opens a transaction and hands the service a Writer whose every
+ * method changes rows and records the matching audit event in that same transaction: either
+ * both are stored or neither is. Services never call insert/update on the database directly.
+ */
+import { eq } from 'drizzle-orm';
+import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { Db, Tx } from '../db/client';
+import { appendAudit, lockAuditChain, type AuditEntry } from './audit';
+import { notFound } from './errors';
+
+type TableWithId = PgTable & { id: PgColumn };
+type Row<T extends PgTable> = T['$inferSelect'];
+type NewRow<T extends PgTable> = T['$inferInsert'];
+
+export class Writer {
+  constructor(readonly tx: Tx) {}
+
+  /** Inserts one row and audits its creation. */
+  async insert<T extends TableWithId>(table: T, entityType: string, values: NewRow<T>): Promise<Row<T>> {
+    const rows = (await this.tx.insert(table).values(values as never).returning()) as Row<T>[];
+    const row = rows[0]!;
+    await appendAudit(this.tx, { action: 'create', entityType, entityId: String(row.id), after: row });
+    return row;
+  }
+
+  /** Updates one row by id, auditing before and after; `reason` is required for GMP records. */
+  async update<T extends TableWithId>(
+    table: T,
+    entityType: string,
+    id: string,
+    patch: Partial<NewRow<T>>,
+    reason: string | null,
+    action = 'update',
+  ): Promise<Row<T>> {
+    const before = await this.lockById(table, id, entityType);
+    const rows = (await this.tx
+      .update(table)
+      .set(patch as never)
+      .where(eq(table.id, id))
+      .returning()) as Row<T>[];
+    const after = rows[0]!;
+    await appendAudit(this.tx, { action, entityType, entityId: id, before, after, reason });
+    return after;
+  }
+
+  /** Reads a row and locks it until the transaction ends (prevents lost updates). */
+  async lockById<T extends TableWithId>(table: T, id: string, entityType: string): Promise<Row<T>> {
+    const rows = (await this.tx.select().from(table as PgTable).where(eq(table.id, id)).for('update')) as Row<T>[];
+    if (!rows[0]) throw notFound(entityType);
+    return rows[0];
+  }
+
+  /** Records an event that is not a row change of its own (a login, a refused scan). */
+  async event(entry: AuditEntry): Promise<void> {
+    await appendAudit(this.tx, entry);
+  }
+}
+
+/**
+ * Runs fn in one transaction with an auditing Writer. The audit-chain lock is taken first, before
+ * any row lock, so writers queue in one order and can never deadlock on the chain.
+ */
+export function write<T>(db: Db, fn: (w: Writer) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await lockAuditChain(tx);
+    return fn(new Writer(tx));
+  });
+}

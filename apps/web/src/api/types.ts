@@ -1,0 +1,169 @@
+/** Shapes of the API v1 resources the web app reads (see shared/spec/api-v1.md). */
+
+export interface Items<T> {
+  items: T[];
+}
+
+export const ROLES = [
+  'admin',
+  'director',
+  'coordinator',
+  'physician',
+  'nurse',
+  'operator',
+  'qc_analyst',
+  'qa',
+  'qp',
+  'trainer',
+  'trainee',
+  'researcher',
+  'partner',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export type Permission =
+  | 'patients:read'
+  | 'patients:write'
+  | 'identity:read'
+  | 'studies:read'
+  | 'studies:write'
+  | 'orders:read'
+  | 'orders:write'
+  | 'collections:read'
+  | 'collections:write'
+  | 'custody:read'
+  | 'custody:write'
+  | 'users:read'
+  | 'users:write'
+  | 'audit:read'
+  | 'sites:read';
+
+export interface Site {
+  id: string;
+  name: string;
+  fin: string;
+  timeZone: string;
+}
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+}
+
+export interface Me {
+  user: SessionUser;
+  permissions: string[];
+  site?: Site | null;
+}
+
+export interface Study {
+  id: string;
+  code: string;
+  title: string;
+  indication: 'hcc' | 'cirrhosis' | 'metabolic';
+  phase: string;
+}
+
+export type Sex = 'female' | 'male';
+
+export interface Patient {
+  id: string;
+  subjectCode: string;
+  sex: Sex;
+  birthDate: string;
+  name?: string | null;
+  mrn?: string | null;
+  createdAt: string;
+}
+
+export const ORDER_STATUSES = ['open', 'collected', 'in_manufacturing', 'released', 'infused', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export interface Order {
+  id: string;
+  patientId: string;
+  subjectCode: string;
+  studyId: string;
+  studyCode: string;
+  coi: string;
+  coiCheckCharacter: string;
+  status: OrderStatus | string;
+  createdAt: string;
+}
+
+export const COLLECTION_TYPES = ['apheresis', 'tissue', 'bone_marrow', 'cord'] as const;
+export type CollectionType = (typeof COLLECTION_TYPES)[number];
+
+export interface Collection {
+  id: string;
+  orderId: string;
+  din: string;
+  flags: string;
+  checkCharacter: string;
+  type: CollectionType;
+  collectedAt: string;
+  expiresAt: string;
+  volumeMl?: number | null;
+  status: string;
+  subjectCode: string;
+  coi: string;
+  createdAt: string;
+}
+
+export const CUSTODY_TYPES = ['handover', 'receipt', 'storage', 'shipment', 'infusion'] as const;
+export type CustodyType = (typeof CUSTODY_TYPES)[number];
+
+export interface CustodyEvent {
+  id: string;
+  din: string;
+  type: CustodyType;
+  occurredAt: string;
+  location?: string | null;
+  fromParty?: string | null;
+  toParty?: string | null;
+  temperatureC?: number | null;
+  recordedBy: string;
+  createdAt: string;
+}
+
+export interface CustodyException {
+  id: string;
+  din: string;
+  scannedDin: string;
+  type: string;
+  recordedBy: string;
+  createdAt: string;
+  detail: string;
+}
+
+export interface TimelineItem {
+  at: string;
+  kind: string;
+  summary: string;
+  details?: Record<string, unknown> | null;
+}
+
+export interface User {
+  id: string;
+  username: string;
+  displayName: string;
+  roles: string[];
+  active: boolean;
+  lockedUntil?: string | null;
+}
+
+export interface AuditEvent {
+  seq: number;
+  at: string;
+  actor: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  reason?: string | null;
+  prevHash?: string;
+  hash?: string;
+}

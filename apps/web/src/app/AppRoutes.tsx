@@ -1,0 +1,48 @@
+/** Routes of the signed-in app; each module page sits behind its read permission. */
+import type { ReactNode } from 'react';
+import { Navigate, Route, Routes, useSearchParams } from 'react-router';
+import type { Permission } from '../api/types';
+import { AuditPage } from '../modules/audit/AuditPage';
+import { CollectionDetailPage } from '../modules/collections/CollectionDetailPage';
+import { CollectionsPage } from '../modules/collections/CollectionsPage';
+import { CustodyPage } from '../modules/custody/CustodyPage';
+import { OrderDetailPage } from '../modules/orders/OrderDetailPage';
+import { OrdersPage } from '../modules/orders/OrdersPage';
+import { PatientDetailPage } from '../modules/patients/PatientDetailPage';
+import { PatientsPage } from '../modules/patients/PatientsPage';
+import { UsersPage } from '../modules/users/UsersPage';
+import { HomePage } from './HomePage';
+import { ForbiddenPage, NotFoundPage } from './NotFoundPage';
+import { useSession } from './session';
+
+function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
+  const { can } = useSession();
+  return can(permission) ? <>{children}</> : <ForbiddenPage />;
+}
+
+/** After sign-in, go back to the page that sent the user to /login (same-origin paths only). */
+function AfterLogin() {
+  const [params] = useSearchParams();
+  const next = params.get('next');
+  return <Navigate to={next && next.startsWith('/') && !next.startsWith('//') ? next : '/'} replace />;
+}
+
+export function AppRoutes() {
+  const guard = (permission: Permission, page: ReactNode) => <Guard permission={permission}>{page}</Guard>;
+  return (
+    <Routes>
+      <Route path="/" element={<HomePage />} />
+      <Route path="/login" element={<AfterLogin />} />
+      <Route path="/patients" element={guard('patients:read', <PatientsPage />)} />
+      <Route path="/patients/:id" element={guard('patients:read', <PatientDetailPage />)} />
+      <Route path="/orders" element={guard('orders:read', <OrdersPage />)} />
+      <Route path="/orders/:id" element={guard('orders:read', <OrderDetailPage />)} />
+      <Route path="/collections" element={guard('collections:read', <CollectionsPage />)} />
+      <Route path="/collections/:id" element={guard('collections:read', <CollectionDetailPage />)} />
+      <Route path="/custody" element={guard('custody:read', <CustodyPage />)} />
+      <Route path="/users" element={guard('users:read', <UsersPage />)} />
+      <Route path="/audit" element={guard('audit:read', <AuditPage />)} />
+      <Route path="*" element={<NotFoundPage />} />
+    </Routes>
+  );
+}

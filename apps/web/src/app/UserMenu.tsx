@@ -1,0 +1,41 @@
+/** Header menu with the signed-in user's name and roles, and sign-out. */
+import { Button, Menu, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { api } from '../api/client';
+import { ME_KEY, useSession } from './session';
+
+export function UserMenu() {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const logout = useMutation({
+    mutationFn: () => api.post<void>('/auth/logout'),
+    onSettled: async () => {
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      queryClient.setQueryData(ME_KEY, null);
+      await navigate('/login', { replace: true });
+    },
+  });
+  return (
+    <Menu position="bottom-end" withinPortal>
+      <Menu.Target>
+        <Button variant="default" size="compact-md" data-testid="user-menu">
+          {me.user.displayName}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Label>{me.user.username}</Menu.Label>
+        <Text size="xs" c="dimmed" px="sm" pb="xs" maw={260}>
+          {t('header.roles')}: {me.user.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(', ')}
+        </Text>
+        <Menu.Divider />
+        <Menu.Item color="red" data-testid="logout" onClick={() => logout.mutate()}>
+          {t('header.logout')}
+        </Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}

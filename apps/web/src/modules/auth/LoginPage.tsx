@@ -1,0 +1,67 @@
+/** Sign-in page: username and password; shows the server's problem detail (bad credentials, lockout). */
+import { Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api/client';
+import type { SessionUser } from '../../api/types';
+import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { ME_KEY } from '../../app/session';
+import { ProblemAlert } from '../../components/ProblemAlert';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const login = useMutation({
+    mutationFn: () => api.post<{ user: SessionUser }>('/auth/login', { username: username.trim(), password }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
+    onError: () => setPassword(''),
+  });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    login.mutate();
+  };
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Paper withBorder shadow="sm" p="xl" w={400} maw="100%" component="form" onSubmit={submit} data-testid="login-form">
+        <Stack>
+          <Group justify="space-between" align="flex-start">
+            <div>
+              <Title order={2} c="teal.8">
+                {t('app.name')}
+              </Title>
+              <Text size="sm" c="dimmed">
+                {t('app.tagline')}
+              </Text>
+            </div>
+            <LanguageSwitch />
+          </Group>
+          <Title order={4}>{t('login.title')}</Title>
+          {login.isError && <ProblemAlert error={login.error} title={t('login.failed')} testId="login-error" />}
+          <TextInput
+            label={t('login.username')}
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            autoComplete="username"
+            autoFocus
+            required
+            data-testid="login-username"
+          />
+          <PasswordInput
+            label={t('login.password')}
+            value={password}
+            onChange={(e) => setPassword(e.currentTarget.value)}
+            autoComplete="current-password"
+            required
+            data-testid="login-password"
+          />
+          <Button type="submit" loading={login.isPending} data-testid="login-submit">
+            {t('login.submit')}
+          </Button>
+        </Stack>
+      </Paper>
+    </Center>
+  );
+}

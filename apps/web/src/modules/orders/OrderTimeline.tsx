@@ -1,0 +1,87 @@
+/** The order's story, oldest first: creation, collections, custody hand-overs, exceptions, and later steps. */
+import { Code, Group, Text, ThemeIcon, Timeline } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { TimelineItem } from '../../api/types';
+import { useTimeZone } from '../../app/session';
+import { DateTime } from '../../components/DateTime';
+import { EmptyHint, QueryView } from '../../components/states';
+import { formatDateTime } from '../../lib/time';
+import { useTimeline } from './orders.api';
+
+const KIND_COLORS: Record<string, string> = { custody_exception: 'red', collection: 'cyan', custody: 'teal', order_created: 'blue' };
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+function DetailValue({ value }: { value: unknown }) {
+  const tz = useTimeZone();
+  if (value === null || value === undefined || value === '') return <>—</>;
+  if (typeof value === 'string' && ISO_TIME.test(value)) return <>{formatDateTime(value, tz)}</>;
+  if (typeof value === 'object') return <Code>{JSON.stringify(value)}</Code>;
+  return <>{String(value)}</>;
+}
+
+function Details({ details }: { details: Record<string, unknown> }) {
+  const { t } = useTranslation();
+  const entries = Object.entries(details).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  if (entries.length === 0) return null;
+  return (
+    <Group gap="md" mt={4} data-testid="timeline-details">
+      {entries.map(([key, value]) => (
+        <Text key={key} size="xs" c="dimmed">
+          {t(`detailKey.${key}`, { defaultValue: key })}:{' '}
+          <Text span size="xs" c="dark" ff={key.toLowerCase().includes('din') || key === 'coi' ? 'monospace' : undefined}>
+            <DetailValue value={value} />
+          </Text>
+        </Text>
+      ))}
+    </Group>
+  );
+}
+
+function sortOldestFirst(items: TimelineItem[]): TimelineItem[] {
+  return [...items].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
+}
+
+export function TimelineView({ items }: { items: TimelineItem[] }) {
+  const { t } = useTranslation();
+  const sorted = sortOldestFirst(items);
+  return (
+    <Timeline active={sorted.length - 1} bulletSize={18} lineWidth={2} data-testid="order-timeline">
+      {sorted.map((item, i) => (
+        <Timeline.Item
+          key={`${item.at}-${item.kind}-${i}`}
+          color={KIND_COLORS[item.kind] ?? 'gray'}
+          bullet={item.kind === 'custody_exception' ? <ThemeIcon size={18} color="red" radius="xl">!</ThemeIcon> : undefined}
+          title={t(`timelineKind.${item.kind}`, { defaultValue: item.kind })}
+          data-testid="timeline-item"
+          data-kind={item.kind}
+        >
+          <Text size="xs" c="dimmed" data-testid="timeline-time">
+            <DateTime value={item.at} />
+          </Text>
+          {item.summary && (
+            <Text size="sm" c={item.kind === 'custody_exception' ? 'red.8' : undefined}>
+              {item.summary}
+            </Text>
+          )}
+          {item.details && <Details details={item.details} />}
+        </Timeline.Item>
+      ))}
+    </Timeline>
+  );
+}
+
+export function OrderTimeline({ orderId }: { orderId: string }) {
+  const { t } = useTranslation();
+  const query = useTimeline(orderId);
+  return (
+    <QueryView query={query}>
+      {(data) =>
+        data.items.length > 0 ? (
+          <TimelineView items={data.items} />
+        ) : (
+          <EmptyHint title={t('orders.timelineEmpty')} description={t('orders.timelineEmptyHint')} />
+        )
+      }
+    </QueryView>
+  );
+}

@@ -1,0 +1,5 @@
+/**
+ * @hepatica/core — pure domain logic shared by the server and the web app. No I/O.
+ */
+
+export * from './isbt128/index';
