@@ -1,5 +1,5 @@
 /** The application shell: header (brand, site, language, user menu) and the permission-filtered navbar. */
-import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { Anchor, AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,14 +24,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
             <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label={t('header.menu')} />
-            <Title
-              order={3}
-              c="teal.8"
-              renderRoot={(props) => <Link to="/" {...props} style={{ textDecoration: 'none' }} />}
-              data-testid="brand"
-            >
-              {t('app.name')}
-            </Title>
+            <Anchor component={Link} to="/" underline="never" data-testid="brand">
+              <Title order={3} c="teal.8">
+                {t('app.name')}
+              </Title>
+            </Anchor>
             <Text size="sm" c="dimmed" visibleFrom="md" data-testid="site-name">
               {site ? `${site.name} · ${site.timeZone}` : t('app.tagline')}
             </Text>

@@ -36,7 +36,7 @@ export function ProblemAlert({ error, title, testId = 'problem-alert' }: Props) 
           {fieldErrors.map((fe) => (
             <List.Item key={`${fe.path}:${fe.message}`}>
               <Text span fw={600} size="sm">
-                {fe.path || t('errors.request')}
+                {fieldLabel(fe.path) || t('errors.request')}
               </Text>
               : {fe.message}
             </List.Item>
@@ -45,6 +45,11 @@ export function ProblemAlert({ error, title, testId = 'problem-alert' }: Props) 
       )}
     </Alert>
   );
+}
+
+/** `body.collectedAt` or `/body/collectedAt` → `collectedAt`: the request part is noise to a person. */
+function fieldLabel(path: string): string {
+  return path.replace(/^\/?(body|query|params)[./]/, '').replace(/\//g, '.');
 }
 
 /** Field error for a form input, from the problem's `errors[]` entry whose path ends with `field`. */

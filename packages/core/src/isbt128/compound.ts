@@ -67,7 +67,7 @@ function readHeader(data: string): { count: number; sequenceReference: string } 
 }
 
 function splitBody(body: string): DataStructureSegment[] {
-  const segments = splitDataStructures(body);
+  const segments = splitDataStructures(body, HEADER_LENGTH);
   for (const segment of segments) {
     // ST-001 §2.5.1: only ICCBBA-defined structures may appear; a nested compound makes no sense.
     if (segment.definition.number === '023') {

@@ -83,16 +83,17 @@ export function dataStructureDefinitions(): readonly DataStructureDefinition[] {
 }
 
 /**
- * The data structure whose data identifier starts `text` at `offset`, or throws a typed error.
+ * The data structure whose data identifier starts `text` at `offset`, or throws a typed error
+ * (`positionOffset` is added to positions quoted in the message).
  * @example identifyDataStructure('=<E1234V00').number // '003'
  */
-export function identifyDataStructure(text: string, offset = 0): DataStructureDefinition {
+export function identifyDataStructure(text: string, offset = 0, positionOffset = 0): DataStructureDefinition {
   const first = text.charAt(offset);
   const second = text.charAt(offset + 1);
   if (first !== '=' && first !== '&') {
     throw new Isbt128Error(
       'missing_data_identifier',
-      `ISBT 128 data starts with "=" or "&"; found ${quote(text.slice(offset, offset + 2))} at position ${offset + 1}`,
+      `ISBT 128 data starts with "=" or "&"; found ${quote(text.slice(offset, offset + 2))} at position ${positionOffset + offset + 1}`,
     );
   }
   // The DIN is the one structure whose second identifier character is data (ST-001 §2.1).
@@ -107,20 +108,21 @@ export function identifyDataStructure(text: string, offset = 0): DataStructureDe
 
 /**
  * Cuts a string of back-to-back data structures (compound message body or concatenated scan)
- * into segments, by each structure's defined length.
+ * into segments, by each structure's defined length. `positionOffset` is added to positions in
+ * messages, for text that was cut from a longer scan.
  */
-export function splitDataStructures(text: string): DataStructureSegment[] {
+export function splitDataStructures(text: string, positionOffset = 0): DataStructureSegment[] {
   const segments: DataStructureSegment[] = [];
   for (let offset = 0; offset < text.length; ) {
-    const segment = readSegment(text, offset);
+    const segment = readSegment(text, offset, positionOffset);
     segments.push(segment);
     offset += segment.dataIdentifier.length + segment.content.length;
   }
   return segments;
 }
 
-function readSegment(text: string, offset: number): DataStructureSegment {
-  const definition = identifyDataStructure(text, offset);
+function readSegment(text: string, offset: number, positionOffset: number): DataStructureSegment {
+  const definition = identifyDataStructure(text, offset, positionOffset);
   const dataIdentifier = definition.dataIdentifier;
   const rest = text.slice(offset + dataIdentifier.length);
   const length = typeof definition.contentLength === 'number' ? definition.contentLength : definition.contentLength(rest);
@@ -128,7 +130,8 @@ function readSegment(text: string, offset: number): DataStructureSegment {
     const expected = length === null ? 'its length count is unreadable' : `it needs ${length} characters`;
     throw new Isbt128Error(
       'wrong_length',
-      `The ${definition.name} (${definition.number}) at position ${offset + 1} is cut short: ${expected}, ${rest.length} remain`,
+      `The ${definition.name} (${definition.number}) at position ${positionOffset + offset + 1} is cut short: ` +
+        `${expected}, ${rest.length} remain`,
     );
   }
   return { definition, dataIdentifier, content: rest.slice(0, length) };

@@ -42,7 +42,7 @@ export function checkElements(value: string, layout: readonly ElementSpec[], wha
   if (value.length !== expectedLength) {
     return new Isbt128Error(
       value.length === 0 ? 'empty' : 'wrong_length',
-      `A ${what} has ${expectedLength} characters; got ${value.length} (${quote(value)})`,
+      `${/^[aeiou]/i.test(what) ? 'An' : 'A'} ${what} has ${expectedLength} characters; got ${value.length} (${quote(value)})`,
     );
   }
   let position = 0;

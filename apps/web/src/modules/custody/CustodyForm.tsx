@@ -12,10 +12,10 @@ import type { CustodyEvent } from '../../api/types';
 import { useTimeZone } from '../../app/session';
 import { ProblemAlert, fieldError, useProblemMessage } from '../../components/ProblemAlert';
 import { normalizeDinScan } from '../../lib/din';
+import { useNowInput } from '../../lib/useNowInput';
 import { useRecordCustody, type NewCustodyEvent } from './custody.api';
 import { CustodyDetailsFields, type CustodyDetails } from './CustodyDetailsFields';
 import { ScanInput } from './ScanInput';
-import { useOccurredAt } from './useOccurredAt';
 
 const INITIAL: CustodyDetails = { type: 'handover', location: '', fromParty: '', toParty: '', temperature: '' };
 
@@ -38,7 +38,7 @@ export function CustodyForm({ onRecorded }: { onRecorded: (din: string) => void 
   const tz = useTimeZone();
   const message = useProblemMessage();
   const record = useRecordCustody();
-  const occurredAt = useOccurredAt(tz);
+  const occurredAt = useNowInput(tz);
   const [din, setDin] = useState('');
   const [scanned, setScanned] = useState('');
   const [details, setDetails] = useState(INITIAL);

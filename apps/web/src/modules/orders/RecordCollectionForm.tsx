@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { COLLECTION_TYPES, type CollectionType } from '../../api/types';
 import { useTimeZone } from '../../app/session';
 import { ProblemAlert, fieldError } from '../../components/ProblemAlert';
-import { localInputToIso, nowLocalInput } from '../../lib/time';
+import { useNowInput } from '../../lib/useNowInput';
 import { useRecordCollection } from '../collections/collections.api';
 
 export function RecordCollectionForm({ orderId }: { orderId: string }) {
@@ -14,12 +14,12 @@ export function RecordCollectionForm({ orderId }: { orderId: string }) {
   const tz = useTimeZone();
   const record = useRecordCollection(orderId);
   const [type, setType] = useState<CollectionType>('apheresis');
-  const [collectedAt, setCollectedAt] = useState(() => nowLocalInput(tz));
+  const collectedAt = useNowInput(tz);
   const [volume, setVolume] = useState<string | number>('');
-  const collectedIso = localInputToIso(collectedAt, tz);
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const collectedIso = collectedAt.toIso();
     if (!collectedIso) return;
     const volumeMl = typeof volume === 'number' ? volume : undefined;
     record.mutate(
@@ -28,7 +28,7 @@ export function RecordCollectionForm({ orderId }: { orderId: string }) {
         onSuccess: (c) => {
           notifications.show({ color: 'teal', message: t('orders.collectionRecorded', { din: c.din }) });
           setVolume('');
-          setCollectedAt(nowLocalInput(tz));
+          collectedAt.reset();
         },
       },
     );
@@ -51,10 +51,10 @@ export function RecordCollectionForm({ orderId }: { orderId: string }) {
             type="datetime-local"
             label={t('collections.collectedAt')}
             description={t('common.siteTime', { tz })}
-            value={collectedAt}
-            onChange={(e) => setCollectedAt(e.currentTarget.value)}
+            value={collectedAt.value}
+            onChange={(e) => collectedAt.set(e.currentTarget.value)}
             required
-            error={(collectedAt && !collectedIso ? t('common.invalidDateTime') : undefined) ?? fieldError(record.error, 'collectedAt')}
+            error={(collectedAt.valid ? undefined : t('common.invalidDateTime')) ?? fieldError(record.error, 'collectedAt')}
             data-testid="collection-collected-at"
           />
           <NumberInput
@@ -70,7 +70,7 @@ export function RecordCollectionForm({ orderId }: { orderId: string }) {
           />
         </Group>
         <Group justify="flex-end">
-          <Button type="submit" loading={record.isPending} disabled={!collectedIso} data-testid="collection-submit">
+          <Button type="submit" loading={record.isPending} disabled={!collectedAt.valid} data-testid="collection-submit">
             {t('orders.recordCollection')}
           </Button>
         </Group>

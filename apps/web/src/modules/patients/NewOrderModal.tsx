@@ -48,7 +48,7 @@ export function NewOrderModal({ patientId, opened, onClose }: { patientId: strin
                   { value: '', label: t('common.choose'), disabled: true },
                   ...data.items.map((s) => ({
                     value: s.id,
-                    label: `${s.code} · ${s.title} (${t(`indication.${s.indication}`, { defaultValue: s.indication })}, ${s.phase})`,
+                    label: `${s.code} · ${s.title} (${t(`indication.${s.indication}`, { defaultValue: s.indication })}, ${t('orders.phase', { phase: s.phase.replace(/_/g, '/') })})`,
                   })),
                 ]}
                 value={studyId}

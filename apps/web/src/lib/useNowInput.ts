@@ -1,8 +1,11 @@
-/** "Occurred at" input state: shows the site's current time until the user edits it. */
+/**
+ * State of a `datetime-local` input that defaults to "now" in the site's zone: it follows the clock until the
+ * user edits it, and an untouched field sends the true current time (not the minute shown when the form opened).
+ */
 import { useEffect, useState } from 'react';
-import { localInputToIso, nowLocalInput } from '../../lib/time';
+import { localInputToIso, nowLocalInput } from './time';
 
-export function useOccurredAt(tz: string) {
+export function useNowInput(tz: string) {
   const [value, setValue] = useState(() => nowLocalInput(tz));
   const [edited, setEdited] = useState(false);
 

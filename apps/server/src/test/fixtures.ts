@@ -1,0 +1,33 @@
+/** Typed builders for the chain-of-identity flow, through the API as a user would. */
+import { expect } from 'vitest';
+import type { Harness, TestUser } from './harness';
+
+export interface FlowActors {
+  coordinator: TestUser;
+  nurse: TestUser;
+}
+
+export async function flowActors(h: Harness): Promise<FlowActors> {
+  return { coordinator: await h.createTestUser({ roles: ['coordinator'] }), nurse: await h.createTestUser({ roles: ['nurse'] }) };
+}
+
+export async function createStudy(h: Harness, coordinator: TestUser, code = `ST-${Math.random().toString(36).slice(2, 8).toUpperCase()}`) {
+  const res = await h.request(coordinator, 'POST', '/api/v1/studies', { code, title: 'GPC3 CAR-T for HCC', indication: 'hcc', phase: '1' });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string; code: string }>();
+}
+
+export async function createOrder(h: Harness, coordinator: TestUser) {
+  const study = await createStudy(h, coordinator);
+  const patient = await h.request(coordinator, 'POST', '/api/v1/patients', { sex: 'male', birthDate: '1960-05-05', name: '测试 患者', mrn: `M${Math.floor(Math.random() * 1e9)}` });
+  expect(patient.statusCode, patient.body).toBe(201);
+  const order = await h.request(coordinator, 'POST', '/api/v1/orders', { patientId: patient.json<{ id: string }>().id, studyId: study.id });
+  expect(order.statusCode, order.body).toBe(201);
+  return order.json<{ id: string; coi: string; coiCheckCharacter: string; status: string; subjectCode: string }>();
+}
+
+export async function createCollection(h: Harness, nurse: TestUser, orderId: string) {
+  const res = await h.request(nurse, 'POST', `/api/v1/orders/${orderId}/collections`, { type: 'apheresis', collectedAt: new Date().toISOString(), volumeMl: 180 });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json<{ id: string; din: string; checkCharacter: string; flags: string; expiresAt: string }>();
+}
