@@ -35,6 +35,8 @@ async function adminQuery(sql: string): Promise<void> {
 }
 
 export interface TestDatabase extends Database {
+  /** The connection URL, on PostgreSQL. */
+  url?: string;
   /** Closes and, on PostgreSQL, drops the database. */
   dispose(): Promise<void>;
 }
@@ -49,10 +51,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!url) throw new Error('HEPATICA_TEST_ENGINE=postgres needs HEPATICA_TEST_DATABASE_URL');
   const name = `hepatica_test_${randomBytes(6).toString('hex')}`;
   await adminQuery(`CREATE DATABASE ${name}`);
-  const database = await openDatabase({ databaseUrl: withDatabaseName(url, name) });
+  const databaseUrl = withDatabaseName(url, name);
+  const database = await openDatabase({ databaseUrl });
   await migrate(database);
   return {
     ...database,
+    url: databaseUrl,
     dispose: async () => {
       await database.close();
       await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);

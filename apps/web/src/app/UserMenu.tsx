@@ -13,10 +13,11 @@ export function UserMenu() {
   const navigate = useNavigate();
   const logout = useMutation({
     mutationFn: () => api.post<void>('/auth/logout'),
-    onSettled: async () => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+    onSettled: () => {
+      // Navigate and forget the session in the same render, so the login page opens without a `next` link back.
+      void navigate('/login', { replace: true });
       queryClient.setQueryData(ME_KEY, null);
-      await navigate('/login', { replace: true });
+      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
     },
   });
   return (

@@ -11,7 +11,8 @@ import { arbitraryCoiParts } from './test-arbitraries';
  */
 function referenceCheckCharacter(data: string): string {
   const sum = [...data].reduce(
-    (total, character, index) => total + BigInt(MOD37_2_ALPHABET.indexOf(character)) * 2n ** BigInt(data.length - index),
+    (total, character, index) =>
+      total + BigInt(MOD37_2_ALPHABET.indexOf(character)) * 2n ** BigInt(data.length - index),
     0n,
   );
   return MOD37_2_ALPHABET.charAt(Number((38n - (sum % 37n)) % 37n));

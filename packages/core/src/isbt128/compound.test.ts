@@ -9,8 +9,7 @@ import { arbitraryCoiParts, arbitraryDinParts } from './test-arbitraries';
 
 // ICCBBA ST-012 v1.4.0 §6.2, "Data Matrix symbol 1": DIN, blood-group special message, product
 // code, expiration date and time, and the Single European Code in one compound message.
-const ST012_SYMBOL_1 =
-  '=+05000=Z54991712345600=%T300=<T0416003&>0183652359&,4PL001499Z549917123456A00T041600320181231';
+const ST012_SYMBOL_1 = '=+05000=Z54991712345600=%T300=<T0416003&>0183652359&,4PL001499Z549917123456A00T041600320181231';
 
 // ST-017 §5 full UDI example, as transcribed in the public repository pdesiatnyk/ISBT128
 // (documents/ST-017-…-v1.0.0.md; not checked against the ICCBBA PDF). Its value here is the
@@ -32,7 +31,13 @@ describe('parseCompoundMessage', () => {
           flags: '00',
           checkCharacter: 'P', // computed by us (MOD 37-2); ST-012 prints this DIN without K
         },
-        { structure: 'other', number: '002', name: 'Blood Groups [ABO and RhD]', dataIdentifier: '=%', content: 'T300' },
+        {
+          structure: 'other',
+          number: '002',
+          name: 'Blood Groups [ABO and RhD]',
+          dataIdentifier: '=%',
+          content: 'T300',
+        },
         {
           structure: 'product_code',
           productCode: 'T0416003',
@@ -65,18 +70,17 @@ describe('parseCompoundMessage', () => {
 
   it('cuts structures of every length class (ST-017 §5 UDI example)', () => {
     const parsed = parseCompoundMessage(ST017_UDI);
-    expect(parsed.messages.map((message) => (message.structure === 'other' ? message.number : message.structure))).toEqual([
-      '034',
-      '032',
-      'donation_identification_number',
-      '004',
-      '008',
-      '035',
-    ]);
+    expect(
+      parsed.messages.map((message) => (message.structure === 'other' ? message.number : message.structure)),
+    ).toEqual(['034', '032', 'donation_identification_number', '004', '008', '035']);
   });
 
   it.each([
-    { data: '=+03000=G12341765432100=<E1234V00', code: 'compound_count_mismatch', says: 'announces 3 data structures but holds 2' },
+    {
+      data: '=+03000=G12341765432100=<E1234V00',
+      code: 'compound_count_mismatch',
+      says: 'announces 3 data structures but holds 2',
+    },
     { data: '=+00000', code: 'compound_count_mismatch', says: 'announces 0' },
     { data: '=+0100=<E1234V00', code: 'invalid_character', says: 'header is "=+" and 5 digits' },
     { data: '=+010', code: 'wrong_length', says: 'header' },
@@ -84,11 +88,21 @@ describe('parseCompoundMessage', () => {
     { data: '=+02000=<E1234V00=+01000', code: 'not_allowed_in_compound', says: 'cannot contain another compound' },
     { data: '=+01000&a1234', code: 'unknown_data_identifier', says: 'nationally or locally defined' },
     { data: '=+01000X1234', code: 'missing_data_identifier', says: 'starts with "=" or "&"' },
-    { data: '=+01000=G12341765432167', code: 'type3_flag_mismatch', says: 'Part 1 of the compound message (Donation Identification Number): Type 3 flag 67' },
-    { data: '=+02000=<E1234V00&>0253662359', code: 'invalid_date', says: 'Part 2 of the compound message (Expiration Date and Time): Expiry day 366' },
+    {
+      data: '=+01000=G12341765432167',
+      code: 'type3_flag_mismatch',
+      says: 'Part 1 of the compound message (Donation Identification Number): Type 3 flag 67',
+    },
+    {
+      data: '=+02000=<E1234V00&>0253662359',
+      code: 'invalid_date',
+      says: 'Part 2 of the compound message (Expiration Date and Time): Expiry day 366',
+    },
     { data: '=+01000&$01', code: 'wrong_length', says: 'Dimensions (029)' },
   ])('$data → $code', ({ data, code, says }) => {
-    expect(() => parseCompoundMessage(data)).toThrow(expect.objectContaining({ code, message: expect.stringContaining(says) }));
+    expect(() => parseCompoundMessage(data)).toThrow(
+      expect.objectContaining({ code, message: expect.stringContaining(says) }),
+    );
   });
 });
 
@@ -100,7 +114,13 @@ describe('buildCompoundMessage', () => {
   });
 
   it('rebuilds the ST-012 example from its parts', () => {
-    const parts = ['=Z54991712345600', '=%T300', '=<T0416003', '&>0183652359', '&,4PL001499Z549917123456A00T041600320181231'];
+    const parts = [
+      '=Z54991712345600',
+      '=%T300',
+      '=<T0416003',
+      '&>0183652359',
+      '&,4PL001499Z549917123456A00T041600320181231',
+    ];
     expect(buildCompoundMessage(parts)).toBe(ST012_SYMBOL_1);
   });
 
@@ -116,7 +136,9 @@ describe('buildCompoundMessage', () => {
   });
 
   it('refuses a sequence reference that is not 3 digits', () => {
-    expect(() => buildCompoundMessage(['=<S1234A00'], '12')).toThrow(expect.objectContaining({ code: 'invalid_argument' }));
+    expect(() => buildCompoundMessage(['=<S1234A00'], '12')).toThrow(
+      expect.objectContaining({ code: 'invalid_argument' }),
+    );
   });
 
   it('property: any list of valid structures survives build → parse', () => {

@@ -53,7 +53,10 @@ export function parseCompoundMessage(data: string, options: ParseOptions = {}): 
 function readHeader(data: string): { count: number; sequenceReference: string } {
   const header = data.slice(0, HEADER_LENGTH);
   if (!header.startsWith(COMPOUND_DATA_IDENTIFIER)) {
-    throw new Isbt128Error('missing_data_identifier', `A compound message starts with "=+"; got ${quote(data.slice(0, 2))}`);
+    throw new Isbt128Error(
+      'missing_data_identifier',
+      `A compound message starts with "=+"; got ${quote(data.slice(0, 2))}`,
+    );
   }
   if (!/^=\+\d{5}$/.test(header)) {
     throw new Isbt128Error(
@@ -62,7 +65,8 @@ function readHeader(data: string): { count: number; sequenceReference: string } 
     );
   }
   const count = Number(header.slice(2, 4));
-  if (count === 0) throw new Isbt128Error('compound_count_mismatch', 'The compound message announces 0 data structures');
+  if (count === 0)
+    throw new Isbt128Error('compound_count_mismatch', 'The compound message announces 0 data structures');
   return { count, sequenceReference: header.slice(4, 7) };
 }
 

@@ -39,17 +39,42 @@ const DEFINITIONS: readonly DataStructureDefinition[] = [
   { number: '008', name: 'Production Date', dataIdentifier: '=}', contentLength: 6 },
   { number: '009', name: 'Production Date and Time', dataIdentifier: '&}', contentLength: 10 },
   { number: '010', name: 'Special Testing: General', dataIdentifier: '&(', contentLength: 5 },
-  { number: '011', name: 'Special Testing: Red Blood Cell Antigens [RETIRED]', dataIdentifier: '={', contentLength: 18 },
-  { number: '012', name: 'Special Testing: Red Blood Cell Antigens — General', dataIdentifier: '=\\', contentLength: 18 },
-  { number: '013', name: 'Special Testing: Red Blood Cell Antigens — Finnish', dataIdentifier: '&\\', contentLength: 18 },
-  { number: '014', name: 'Special Testing: Platelet HLA and Platelet Specific Antigens', dataIdentifier: '&{', contentLength: 18 },
+  {
+    number: '011',
+    name: 'Special Testing: Red Blood Cell Antigens [RETIRED]',
+    dataIdentifier: '={',
+    contentLength: 18,
+  },
+  {
+    number: '012',
+    name: 'Special Testing: Red Blood Cell Antigens — General',
+    dataIdentifier: '=\\',
+    contentLength: 18,
+  },
+  {
+    number: '013',
+    name: 'Special Testing: Red Blood Cell Antigens — Finnish',
+    dataIdentifier: '&\\',
+    contentLength: 18,
+  },
+  {
+    number: '014',
+    name: 'Special Testing: Platelet HLA and Platelet Specific Antigens',
+    dataIdentifier: '&{',
+    contentLength: 18,
+  },
   { number: '015', name: 'Special Testing: HLA-A and -B Alleles [RETIRED]', dataIdentifier: '=[', contentLength: 18 },
   { number: '016', name: 'Special Testing: HLA-DRB1 Alleles [RETIRED]', dataIdentifier: '="', contentLength: 18 },
   { number: '017', name: 'Container Manufacturer and Catalog Number', dataIdentifier: '=)', contentLength: 10 },
   { number: '018', name: 'Container Lot Number', dataIdentifier: '&)', contentLength: 10 },
   { number: '019', name: 'Donor Identification Number', dataIdentifier: '=;', contentLength: 21 },
   { number: '020', name: 'Staff Member Identification Number', dataIdentifier: "='", contentLength: 11 },
-  { number: '021', name: 'Manufacturer and Catalog Number: Items Other Than Containers', dataIdentifier: '=-', contentLength: 10 },
+  {
+    number: '021',
+    name: 'Manufacturer and Catalog Number: Items Other Than Containers',
+    dataIdentifier: '=-',
+    contentLength: 10,
+  },
   { number: '022', name: 'Lot Number: Items Other Than Containers', dataIdentifier: '&-', contentLength: 10 },
   { number: '023', name: 'Compound Message', dataIdentifier: '=+', contentLength: 5 },
   { number: '024', name: 'Patient Date of Birth', dataIdentifier: '=#', contentLength: 10 },
@@ -61,14 +86,24 @@ const DEFINITIONS: readonly DataStructureDefinition[] = [
   // nn segments of aa bbbb ccccc d ee (14 characters)
   { number: '029', name: 'Dimensions', dataIdentifier: '&$', contentLength: counted(2, 2, 14) },
   // nnn segments of pppppp rr ss (10 characters)
-  { number: '030', name: 'Red Cell Antigens with Test History', dataIdentifier: '&%', contentLength: counted(3, 3, 10) },
+  {
+    number: '030',
+    name: 'Red Cell Antigens with Test History',
+    dataIdentifier: '&%',
+    contentLength: counted(3, 3, 10),
+  },
   { number: '031', name: 'Flexible Date and Time', dataIdentifier: '=(', contentLength: 16 },
   { number: '032', name: 'Product Divisions', dataIdentifier: '=,', contentLength: 6 },
   { number: '033', name: 'Processing Facility Information Code', dataIdentifier: '&+', contentLength: 11 },
   { number: '034', name: 'Processor Product Identification Code', dataIdentifier: '=/', contentLength: 16 },
   { number: '035', name: 'MPHO Lot Number', dataIdentifier: '&,1', contentLength: 18 },
   { number: '036', name: 'MPHO Supplemental Identification Number', dataIdentifier: '&,2', contentLength: 18 },
-  { number: '037', name: 'Global Registration Identifier for Donors [RETIRED]', dataIdentifier: '&,3', contentLength: 19 },
+  {
+    number: '037',
+    name: 'Global Registration Identifier for Donors [RETIRED]',
+    dataIdentifier: '&,3',
+    contentLength: 19,
+  },
   { number: '038', name: 'Single European Code', dataIdentifier: '&,4', contentLength: 40 },
   { number: '039', name: 'Global Registration Identifier for Donors', dataIdentifier: '&:', contentLength: 19 },
   { number: '040', name: 'Chain of Identity Identifier', dataIdentifier: '&/', contentLength: 15 },
@@ -99,7 +134,11 @@ export function identifyDataStructure(text: string, offset = 0, positionOffset =
   // The DIN is the one structure whose second identifier character is data (ST-001 §2.1).
   if (first === '=' && /^[A-NP-Z1-9]$/.test(second)) return DIN_DEFINITION;
   if (first === '=' && /^[a-np-z]$/.test(second)) {
-    throw new Isbt128Error('lowercase', `A DIN starts with "=" and a capital letter; got ${quote(first + second)}`, 'fin');
+    throw new Isbt128Error(
+      'lowercase',
+      `A DIN starts with "=" and a capital letter; got ${quote(first + second)}`,
+      'fin',
+    );
   }
   const definition = BY_IDENTIFIER.get(first + second) ?? BY_IDENTIFIER.get(text.slice(offset, offset + 3));
   if (definition) return definition;
@@ -113,7 +152,7 @@ export function identifyDataStructure(text: string, offset = 0, positionOffset =
  */
 export function splitDataStructures(text: string, positionOffset = 0): DataStructureSegment[] {
   const segments: DataStructureSegment[] = [];
-  for (let offset = 0; offset < text.length; ) {
+  for (let offset = 0; offset < text.length;) {
     const segment = readSegment(text, offset, positionOffset);
     segments.push(segment);
     offset += segment.dataIdentifier.length + segment.content.length;
@@ -125,7 +164,8 @@ function readSegment(text: string, offset: number, positionOffset: number): Data
   const definition = identifyDataStructure(text, offset, positionOffset);
   const dataIdentifier = definition.dataIdentifier;
   const rest = text.slice(offset + dataIdentifier.length);
-  const length = typeof definition.contentLength === 'number' ? definition.contentLength : definition.contentLength(rest);
+  const length =
+    typeof definition.contentLength === 'number' ? definition.contentLength : definition.contentLength(rest);
   if (length === null || rest.length < length) {
     const expected = length === null ? 'its length count is unreadable' : `it needs ${length} characters`;
     throw new Isbt128Error(

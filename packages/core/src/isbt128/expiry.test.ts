@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expiryToInstant, formatExpiry, formatExpiryDataStructure, isLeapYear, parseExpiry, validateExpiry } from './expiry';
+import {
+  expiryToInstant,
+  formatExpiry,
+  formatExpiryDataStructure,
+  isLeapYear,
+  parseExpiry,
+  validateExpiry,
+} from './expiry';
 
 /** Independent reference for ordinal day → date: walk the Gregorian month lengths. */
 function referenceDate(year: number, dayOfYear: number): string {
@@ -37,11 +44,31 @@ describe('validateExpiry', () => {
   it.each([
     { content: '0253662359', code: 'invalid_date', message: 'Expiry day 366 does not exist: 2025 is not a leap year' },
     { content: '1003662359', code: 'invalid_date', message: 'Expiry day 366 does not exist: 2100 is not a leap year' },
-    { content: '0180002359', code: 'invalid_date', message: 'Expiry day 000 does not exist: days of the year run from 001 to 365' },
-    { content: '0183672359', code: 'invalid_date', message: 'Expiry day 367 does not exist: days of the year run from 001 to 365' },
-    { content: '0180292400', code: 'invalid_time', message: 'Expiry hour "24" does not exist: hours run from 00 to 23' },
-    { content: '0180292360', code: 'invalid_time', message: 'Expiry minute "60" does not exist: minutes run from 00 to 59' },
-    { content: '018029235', code: 'wrong_length', message: 'An expiration date and time has 10 characters; got 9 ("018029235")' },
+    {
+      content: '0180002359',
+      code: 'invalid_date',
+      message: 'Expiry day 000 does not exist: days of the year run from 001 to 365',
+    },
+    {
+      content: '0183672359',
+      code: 'invalid_date',
+      message: 'Expiry day 367 does not exist: days of the year run from 001 to 365',
+    },
+    {
+      content: '0180292400',
+      code: 'invalid_time',
+      message: 'Expiry hour "24" does not exist: hours run from 00 to 23',
+    },
+    {
+      content: '0180292360',
+      code: 'invalid_time',
+      message: 'Expiry minute "60" does not exist: minutes run from 00 to 59',
+    },
+    {
+      content: '018029235',
+      code: 'wrong_length',
+      message: 'An expiration date and time has 10 characters; got 9 ("018029235")',
+    },
     { content: '01802923590', code: 'wrong_length', message: undefined },
     { content: '01802923A9', code: 'invalid_character', message: undefined },
     { content: '', code: 'empty', message: undefined },

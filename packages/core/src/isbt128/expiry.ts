@@ -44,7 +44,8 @@ export function validateExpiry(content: string): Isbt128Error | null {
   const year = FIRST_YEAR + Number(content.slice(0, 3));
   const dayOfYear = Number(content.slice(3, 6));
   if (dayOfYear < 1 || dayOfYear > daysInYear(year)) {
-    const why = dayOfYear === 366 ? `${year} is not a leap year` : `days of the year run from 001 to ${daysInYear(year)}`;
+    const why =
+      dayOfYear === 366 ? `${year} is not a leap year` : `days of the year run from 001 to ${daysInYear(year)}`;
     return new Isbt128Error('invalid_date', `Expiry day ${content.slice(3, 6)} does not exist: ${why}`, 'dayOfYear');
   }
   return checkTime(content.slice(6, 8), content.slice(8, 10));
@@ -112,7 +113,11 @@ function checkTime(hh: string, mm: string): Isbt128Error | null {
     return new Isbt128Error('invalid_time', `Expiry hour ${quote(hh)} does not exist: hours run from 00 to 23`, 'time');
   }
   if (Number(mm) > 59) {
-    return new Isbt128Error('invalid_time', `Expiry minute ${quote(mm)} does not exist: minutes run from 00 to 59`, 'time');
+    return new Isbt128Error(
+      'invalid_time',
+      `Expiry minute ${quote(mm)} does not exist: minutes run from 00 to 59`,
+      'time',
+    );
   }
   return null;
 }

@@ -12,9 +12,25 @@ export {
   computeCheckCharacter,
   verifyCheckCharacter,
 } from './mod37-2';
-export { DIN_LENGTH, formatDin, formatDinDataStructure, parseDin, validateDin, type DinParts, type ParsedDin } from './din';
+export {
+  DIN_LENGTH,
+  formatDin,
+  formatDinDataStructure,
+  parseDin,
+  validateDin,
+  type DinParts,
+  type ParsedDin,
+} from './din';
 export { checkFlags, describeFlags, type3Flags, type FlagDescription, type FlagType } from './flags';
-export { COI_DATA_IDENTIFIER, COI_LENGTH, formatCoi, formatCoiDataStructure, parseCoi, validateCoi, type ParsedCoi } from './coi';
+export {
+  COI_DATA_IDENTIFIER,
+  COI_LENGTH,
+  formatCoi,
+  formatCoiDataStructure,
+  parseCoi,
+  validateCoi,
+  type ParsedCoi,
+} from './coi';
 export {
   PRODUCT_CODE_DATA_IDENTIFIER,
   formatProductCode,

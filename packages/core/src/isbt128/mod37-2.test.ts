@@ -126,7 +126,9 @@ describe('properties', () => {
         const isCheck = position === full.length - 1;
         const alphabet = isCheck ? MOD37_2_ALPHABET : DATA_ALPHABET;
         const original = full.charAt(position);
-        const replacement = alphabet.charAt((alphabet.indexOf(original) + 1 + (shift % (alphabet.length - 1))) % alphabet.length);
+        const replacement = alphabet.charAt(
+          (alphabet.indexOf(original) + 1 + (shift % (alphabet.length - 1))) % alphabet.length,
+        );
         const changed = full.slice(0, position) + replacement + full.slice(position + 1);
         expect(replacement).not.toBe(original);
         expect(verifyCheckCharacter(changed.slice(0, -1), changed.slice(-1))).toBe(false);

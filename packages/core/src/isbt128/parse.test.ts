@@ -30,7 +30,11 @@ describe('parseScan: the API spec examples', () => {
   });
 
   it('&/CHA999926000001 (chain of identity; K computed by us, see coi.test.ts)', () => {
-    expect(parseScan('&/CHA999926000001')).toEqual({ structure: 'chain_of_identity', coi: 'CHA999926000001', checkCharacter: '*' });
+    expect(parseScan('&/CHA999926000001')).toEqual({
+      structure: 'chain_of_identity',
+      coi: 'CHA999926000001',
+      checkCharacter: '*',
+    });
   });
 
   it('=<… product code (ST-001 v6.2.2 §2 Figure 1: =<E1234V00)', () => {
@@ -99,25 +103,63 @@ describe('parseScan: malformed input', () => {
     { input: '', code: 'empty', says: 'Nothing was scanned' },
     { input: ' \r\n', code: 'empty', says: 'Nothing was scanned' },
     // The brief's wording: a Type 3 flag that disagrees with the computed check character.
-    { input: '=G12341765432167', code: 'type3_flag_mismatch', says: "Type 3 flag 67 says check character 7 but the DIN's check character is A" },
+    {
+      input: '=G12341765432167',
+      code: 'type3_flag_mismatch',
+      says: "Type 3 flag 67 says check character 7 but the DIN's check character is A",
+    },
     { input: '=G1234176543210', code: 'check_character_mismatch', says: 'does not match DIN G123417654321' },
-    { input: '=G123417654321000', code: 'trailing_data', says: 'holds 2 data structures' },
+    // ST-001 §10: two adjacent bar codes may be read as one string (here DIN + blood groups).
+    {
+      input: '=G12341765432100=%6200',
+      code: 'trailing_data',
+      says: 'holds 2 data structures (Donation Identification Number + Blood Groups',
+    },
+    { input: '=G123417654321000', code: 'missing_data_identifier', says: 'found "0" at position 17' },
     { input: '=G1234176543210', code: 'check_character_mismatch', says: 'Check character "0"' },
-    { input: '=G12341765432', code: 'wrong_length', says: 'Donation Identification Number (001) at position 1 is cut short' },
+    {
+      input: '=G12341765432',
+      code: 'wrong_length',
+      says: 'Donation Identification Number (001) at position 1 is cut short',
+    },
     { input: '=g12341765432100', code: 'lowercase', says: 'capital letter' },
-    { input: '=G12341765432I0', code: 'invalid_character', says: 'Flag characters' },
-    { input: '=O12341765432100', code: 'unknown_data_identifier', says: 'never starts with the letter O or the digit 0' },
-    { input: '=G1234176543X100', code: 'invalid_character', says: 'The 11th character of the DIN ("X", sequence) must be a digit' },
-    { input: 'G123417654321B', code: 'check_character_mismatch', says: 'Check character "B" does not match DIN G123417654321' },
+    { input: '=G1234176543210I', code: 'invalid_character', says: 'Flag characters' },
+    {
+      input: '=O12341765432100',
+      code: 'unknown_data_identifier',
+      says: 'never starts with the letter O or the digit 0',
+    },
+    {
+      input: '=G1234176543X100',
+      code: 'invalid_character',
+      says: 'The 12th character of the DIN ("X", sequence) must be a digit',
+    },
+    {
+      input: 'G123417654321B',
+      code: 'check_character_mismatch',
+      says: 'Check character "B" does not match DIN G123417654321',
+    },
     { input: 'G123417654321a', code: 'lowercase', says: 'lower-case' },
     { input: 'g123417654321A', code: 'lowercase', says: 'lower-case' },
     { input: 'G123417654321', code: 'missing_check_character', says: 'without its check character' },
     { input: 'G12341765432100', code: 'missing_data_identifier', says: 'leading "=" was dropped' },
-    { input: 'CHA999926000001', code: 'missing_check_character', says: 'chain of identity identifier without its check character' },
-    { input: 'CHA999926000001A', code: 'check_character_mismatch', says: 'does not match chain of identity identifier CHA999926000001' },
-    { input: '&/CHA99992600000', code: 'wrong_length', says: 'Chain of Identity Identifier (040) at position 1 is cut short' },
+    {
+      input: 'CHA999926000001',
+      code: 'missing_check_character',
+      says: 'chain of identity identifier without its check character',
+    },
+    {
+      input: 'CHA999926000001A',
+      code: 'check_character_mismatch',
+      says: 'does not match chain of identity identifier CHA999926000001',
+    },
+    {
+      input: '&/CHA99992600000',
+      code: 'wrong_length',
+      says: 'Chain of Identity Identifier (040) at position 1 is cut short',
+    },
     { input: '&/CHO999926000001', code: 'invalid_character', says: 'fin' },
-    { input: '=<E1234V0a', code: 'invalid_character', says: 'product code' },
+    { input: '=<E1234V0A', code: 'invalid_character', says: 'product code' }, // s is lower-case or a digit
     { input: '&>0253662359', code: 'invalid_date', says: 'Expiry day 366 does not exist: 2025 is not a leap year' },
     { input: '&>0180292460', code: 'invalid_time', says: 'hours run from 00 to 23' },
     { input: '&z1234', code: 'unknown_data_identifier', says: 'nationally or locally defined' },
@@ -135,7 +177,9 @@ describe('parseScan: malformed input', () => {
   });
 
   it('never reveals the expected check character to someone who typed a wrong one', () => {
-    expect(() => parseScan('G123417654321B')).toThrow(expect.objectContaining({ message: expect.not.stringContaining(' A') }));
+    expect(() => parseScan('G123417654321B')).toThrow(
+      expect.objectContaining({ message: expect.not.stringContaining(' A') }),
+    );
   });
 
   it('refuses an unknown facility time zone', () => {

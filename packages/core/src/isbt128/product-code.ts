@@ -110,7 +110,11 @@ export function formatProductCode(parts: {
   const hasType = parts.typeOfDonation !== undefined && parts.typeOfDonation !== null;
   if (usesType !== hasType) {
     const needs = usesType ? 'needs a type of donation' : 'has no type of donation (its division has 3 characters)';
-    throw new Isbt128Error('invalid_argument', `Product ${quote(parts.productDescriptionCode)} ${needs}`, 'typeOfDonation');
+    throw new Isbt128Error(
+      'invalid_argument',
+      `Product ${quote(parts.productDescriptionCode)} ${needs}`,
+      'typeOfDonation',
+    );
   }
   const productCode = `${parts.productDescriptionCode}${parts.typeOfDonation ?? ''}${parts.division}`;
   assertElements(productCode, PRODUCT_CODE_LAYOUT, 'product code');
@@ -135,7 +139,11 @@ function checkCategoryRules(productCode: string): Isbt128Error | null {
   const tds = productCode.slice(5);
   // ST-001 §2.4.3: M, N, R, T, V, W carry a three-digit division; X1–X9 reserve tds as 000.
   if (/^[MNRTVW]$/.test(pdc.charAt(0)) && !/^\d{3}$/.test(tds)) {
-    return new Isbt128Error('invalid_character', `Product ${pdc} needs a 3-digit division; got ${quote(tds)}`, 'division');
+    return new Isbt128Error(
+      'invalid_character',
+      `Product ${pdc} needs a 3-digit division; got ${quote(tds)}`,
+      'division',
+    );
   }
   if (/^X[1-9]$/.test(pdc.slice(0, 2)) && tds !== '000') {
     return new Isbt128Error('invalid_character', `Product ${pdc} must end in 000; got ${quote(tds)}`, 'division');

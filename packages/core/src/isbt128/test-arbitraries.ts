@@ -17,7 +17,11 @@ export const arbitraryFin = fc
   .tuple(fromSet(FIN_FIRST, 1), fromSet(FIN_MIDDLE, 2), fromSet(DIGITS, 2))
   .map((parts) => parts.join(''));
 
-export const arbitraryDinParts = fc.record({ fin: arbitraryFin, year: fromSet(DIGITS, 2), sequence: fromSet(DIGITS, 6) });
+export const arbitraryDinParts = fc.record({
+  fin: arbitraryFin,
+  year: fromSet(DIGITS, 2),
+  sequence: fromSet(DIGITS, 6),
+});
 
 export const arbitraryCoiParts = fc.record({
   fin: arbitraryFin,

@@ -30,7 +30,13 @@ export function assertTimeZone(timeZone: string): void {
 export function wallClockAt(epochMs: number, timeZone: string): WallClock {
   const parts = formatterFor(timeZone).formatToParts(new Date(epochMs));
   const field = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((part) => part.type === type)?.value);
-  return { year: field('year'), month: field('month'), day: field('day'), hour: field('hour'), minute: field('minute') };
+  return {
+    year: field('year'),
+    month: field('month'),
+    day: field('day'),
+    hour: field('hour'),
+    minute: field('minute'),
+  };
 }
 
 /**
@@ -44,7 +50,9 @@ export function instantOfWallClock(wall: WallClock, timeZone: string): number {
   // only two candidates.
   const earlierOffsetGuess = asUtc - offsetMs(asUtc - DAY_MS, timeZone);
   const laterOffsetGuess = asUtc - offsetMs(asUtc + DAY_MS, timeZone);
-  const matches = [earlierOffsetGuess, laterOffsetGuess].filter((epochMs) => sameWallClock(wallClockAt(epochMs, timeZone), wall));
+  const matches = [earlierOffsetGuess, laterOffsetGuess].filter((epochMs) =>
+    sameWallClock(wallClockAt(epochMs, timeZone), wall),
+  );
   if (matches.length > 0) return Math.min(...matches);
   return earlierOffsetGuess; // in the gap: the pre-transition offset lands after the gap
 }

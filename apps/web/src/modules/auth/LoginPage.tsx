@@ -27,7 +27,7 @@ export function LoginPage() {
     <Center mih="100vh" bg="gray.0" p="md">
       <Paper withBorder shadow="sm" p="xl" w={400} maw="100%" component="form" onSubmit={submit} data-testid="login-form">
         <Stack>
-          <Group justify="space-between" align="flex-start">
+          <Group justify="space-between" align="flex-start" wrap="nowrap">
             <div>
               <Title order={2} c="teal.8">
                 {t('app.name')}
