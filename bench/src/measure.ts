@@ -48,14 +48,14 @@ export interface Target {
 export interface ClientJob extends Omit<Target, 'name'>, Load {}
 
 export interface ClientResult {
-  /** Mean of autocannon's per-second samples of completed responses. */
+  /** Responses (of any status) per second of the measured run. */
   requestsPerSecond: number;
   responses: number;
   p50Ms: number;
   p99Ms: number;
   non2xx: number;
+  /** Connection errors and timeouts. */
   errors: number;
-  timeouts: number;
   statusCodes: Record<string, number>;
 }
 

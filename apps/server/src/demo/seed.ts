@@ -68,9 +68,9 @@ export async function seedDemoCenter(db: Db): Promise<void> {
     createCollection(db, order1.order.id, { type: 'apheresis', collectedAt: new Date(now - 50 * HOUR).toISOString(), volumeMl: 185 }),
   );
   const din1 = bag1.collection.din;
-  await nurse(() => recordCustodyEvent(db, { din: din1, type: 'handover', scannedDin: din1, occurredAt: new Date(now - 49 * HOUR).toISOString(), location: 'Apheresis unit, 3F', fromParty: 'Chen Jing (RN)', toParty: 'Cold-chain courier', temperatureC: 4.2 }));
+  await nurse(() => recordCustodyEvent(db, { din: din1, type: 'handover', scannedDin: `=${din1}00`, occurredAt: new Date(now - 49 * HOUR).toISOString(), location: 'Apheresis unit, 3F', fromParty: 'Chen Jing (RN)', toParty: 'Cold-chain courier', temperatureC: 4.2 }));
   await operator(() => recordCustodyEvent(db, { din: din1, type: 'receipt', scannedDin: `=${din1}00`, occurredAt: new Date(now - 47.5 * HOUR).toISOString(), location: 'GMP facility goods-in', fromParty: 'Cold-chain courier', toParty: 'Liu Yang (GMP)', temperatureC: 5.1 }));
-  await operator(() => recordCustodyEvent(db, { din: din1, type: 'storage', scannedDin: din1, occurredAt: new Date(now - 47 * HOUR).toISOString(), location: 'Quarantine fridge QF-02', temperatureC: 4.0 }));
+  await operator(() => recordCustodyEvent(db, { din: din1, type: 'storage', scannedDin: `${din1}${bag1.collection.checkCharacter}`, occurredAt: new Date(now - 47 * HOUR).toISOString(), location: 'Quarantine fridge QF-02', temperatureC: 4.0 }));
 
   // Patient 2: CAR-T, collected this morning, with the nurse's signed hand-over still to come.
   const order2 = await coordinator(() => createOrder(db, { patientId: patients[1]!.id, studyId: cart!.id }, new Date(now - 30 * HOUR)));

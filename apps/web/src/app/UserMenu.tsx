@@ -2,22 +2,19 @@
 import { Button, Menu, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
 import { api } from '../api/client';
-import { ME_KEY, useSession } from './session';
+import { useSession } from './session';
 
 export function UserMenu() {
   const { t } = useTranslation();
   const { me } = useSession();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const logout = useMutation({
     mutationFn: () => api.post<void>('/auth/logout'),
     onSettled: () => {
-      // Navigate and forget the session in the same render, so the login page opens without a `next` link back.
-      void navigate('/login', { replace: true });
-      queryClient.setQueryData(ME_KEY, null);
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== ME_KEY[0] });
+      // A full page load drops every cached record (patient data included) from memory.
+      queryClient.clear();
+      window.location.assign('/login');
     },
   });
   return (

@@ -5,7 +5,7 @@
  */
 
 const MOD37_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ*';
-const DIN_PATTERN = /^[A-Z0-9]{5}\d{8}$/;
+const DIN_PATTERN = /^[A-Z0-9]\d{12}$/;
 
 /** ISO/IEC 7064 MOD 37-2 check character of a DIN (ICCBBA ST-001). Example: checkCharacter('G123417654321') === 'A'. */
 export function checkCharacter(din: string): string {

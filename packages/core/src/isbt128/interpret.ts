@@ -5,7 +5,7 @@
 
 import { parseCoi } from './coi';
 import type { DataStructureSegment } from './data-structures';
-import { parseDin } from './din';
+import { DIN_LENGTH, parseDin } from './din';
 import { Isbt128Error, quote } from './errors';
 import { expiryToInstant, parseExpiry } from './expiry';
 import { checkFlags } from './flags';
@@ -17,7 +17,7 @@ export function interpretSegment(segment: DataStructureSegment, options: ParseOp
   const { content } = segment;
   switch (segment.definition.number) {
     case '001':
-      return interpretDin(content.slice(0, 13), content.slice(13));
+      return interpretDin(content.slice(0, DIN_LENGTH), content.slice(DIN_LENGTH));
     case '003':
       return { structure: 'product_code', ...parseProductCode(content) };
     case '005':

@@ -78,7 +78,7 @@ describe('patients, studies and orders', () => {
     const bag = await createCollection(h, a.nurse, order.id);
     const ok = await h.request(a.nurse, 'POST', '/api/v1/custody-events', { din: bag.din, type: 'handover', scannedDin: `=${bag.din}00`, occurredAt: new Date().toISOString(), toParty: 'Courier' });
     expect(ok.statusCode, ok.body).toBe(201);
-    await h.request(a.nurse, 'POST', '/api/v1/custody-events', { din: bag.din, type: 'receipt', scannedDin: otherDin(bag.din), occurredAt: new Date().toISOString() });
+    await h.request(a.nurse, 'POST', '/api/v1/custody-events', { din: bag.din, type: 'receipt', scannedDin: `=${otherDin(bag.din)}00`, occurredAt: new Date().toISOString() });
     const res = await h.request(a.coordinator, 'GET', `/api/v1/orders/${order.id}/timeline`);
     const items = res.json<{ items: { at: string; kind: string }[] }>().items;
     expect(items.map((i) => i.kind)).toEqual(['order_created', 'collection', 'custody', 'custody_exception']);

@@ -1,5 +1,5 @@
 /** One order: chain-of-identity identifier, its collections (with the record form) and its timeline. */
-import { Anchor, Card, Grid, SimpleGrid, Stack, Title } from '@mantine/core';
+import { Anchor, Card, SimpleGrid, Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Order } from '../../api/types';
@@ -71,21 +71,13 @@ export function OrderDetailPage() {
           <Stack>
             <Title order={2}>{t('orders.detailTitle', { coi: order.coi })}</Title>
             <OrderCard order={order} />
-            <Grid gap="lg">
-              <Grid.Col span={{ base: 12, lg: 7 }}>
-                <Stack>
-                  <Title order={3}>{t('orders.collections')}</Title>
-                  {can('collections:read') && <OrderCollections orderId={order.id} />}
-                  {can('collections:write') && order.status !== 'cancelled' && <RecordCollectionForm orderId={order.id} />}
-                </Stack>
-              </Grid.Col>
-              <Grid.Col span={{ base: 12, lg: 5 }}>
-                <Stack>
-                  <Title order={3}>{t('orders.timeline')}</Title>
-                  <OrderTimeline orderId={order.id} />
-                </Stack>
-              </Grid.Col>
-            </Grid>
+            <Title order={3}>{t('orders.collections')}</Title>
+            {can('collections:read') && <OrderCollections orderId={order.id} />}
+            {can('collections:write') && order.status !== 'cancelled' && <RecordCollectionForm orderId={order.id} />}
+            <Title order={3}>{t('orders.timeline')}</Title>
+            <Card withBorder>
+              <OrderTimeline orderId={order.id} />
+            </Card>
           </Stack>
         )}
       </QueryView>

@@ -1,12 +1,14 @@
 /** The order's story, oldest first: creation, collections, custody hand-overs, exceptions, and later steps. */
-import { Code, Group, Text, ThemeIcon, Timeline } from '@mantine/core';
+import { Anchor, Code, Group, Text, ThemeIcon, Timeline } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { TimelineItem } from '../../api/types';
 import { useTimeZone } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { EmptyHint, QueryView } from '../../components/states';
 import { formatDateTime } from '../../lib/time';
 import { useTimeline } from './orders.api';
+import { isShownDetail, timelineSummary } from './timelineText';
 
 const KIND_COLORS: Record<string, string> = { custody_exception: 'red', collection: 'cyan', custody: 'teal', order_created: 'blue' };
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
@@ -19,17 +21,24 @@ function DetailValue({ value }: { value: unknown }) {
   return <>{String(value)}</>;
 }
 
-function Details({ details }: { details: Record<string, unknown> }) {
+function Details({ kind, details }: { kind: string; details: Record<string, unknown> }) {
   const { t } = useTranslation();
-  const entries = Object.entries(details).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  const entries = Object.entries(details).filter(([k, v]) => v !== null && v !== undefined && v !== '' && isShownDetail(kind, k));
   if (entries.length === 0) return null;
+  const collectionId = typeof details.collectionId === 'string' ? details.collectionId : undefined;
   return (
-    <Group gap="md" mt={4} data-testid="timeline-details">
+    <Group gap={4} mt={4} style={{ columnGap: 16 }} data-testid="timeline-details">
       {entries.map(([key, value]) => (
         <Text key={key} size="xs" c="dimmed">
           {t(`detailKey.${key}`, { defaultValue: key })}:{' '}
           <Text span size="xs" c="dark" ff={key.toLowerCase().includes('din') || key === 'coi' ? 'monospace' : undefined}>
-            <DetailValue value={value} />
+            {key === 'din' && collectionId ? (
+              <Anchor component={Link} to={`/collections/${collectionId}`} size="xs" ff="monospace">
+                {String(value)}
+              </Anchor>
+            ) : (
+              <DetailValue value={value} />
+            )}
           </Text>
         </Text>
       ))}
@@ -58,12 +67,10 @@ export function TimelineView({ items }: { items: TimelineItem[] }) {
           <Text size="xs" c="dimmed" data-testid="timeline-time">
             <DateTime value={item.at} />
           </Text>
-          {item.summary && (
-            <Text size="sm" c={item.kind === 'custody_exception' ? 'red.8' : undefined}>
-              {item.summary}
-            </Text>
-          )}
-          {item.details && <Details details={item.details} />}
+          <Text size="sm" c={item.kind === 'custody_exception' ? 'red.8' : undefined} data-testid="timeline-summary">
+            {timelineSummary(item, t)}
+          </Text>
+          {item.details && <Details kind={item.kind} details={item.details} />}
         </Timeline.Item>
       ))}
     </Timeline>
