@@ -21,6 +21,8 @@ const HOUR = 3_600_000;
 interface Therapy {
   orderId: string;
   din: string;
+  /** What a scanner reads from the bag's DIN barcode (Code 128 data structure 001: `=`, DIN, flags). */
+  scan: string;
 }
 
 /** One patient, one order opened two hours ago, one apheresis bag collected an hour ago. */
@@ -33,7 +35,7 @@ async function seedTherapies(db: Db, count: number, studyId: string, coordinator
     const { collection } = await asUser(db, nurse, () =>
       createCollection(db, order.id, { type: 'apheresis', collectedAt: new Date(now - HOUR).toISOString(), volumeMl: 200 }),
     );
-    therapies.push({ orderId: order.id, din: collection.din });
+    therapies.push({ orderId: order.id, din: collection.din, scan: `=${collection.din}${collection.flags}` });
   }
   return therapies;
 }
@@ -41,10 +43,10 @@ async function seedTherapies(db: Db, count: number, studyId: string, coordinator
 /** The short custody history a bag has by the time someone looks it up: hand-over, receipt, storage. */
 async function seedHistory(db: Db, therapy: Therapy, nurse: BenchUser, operator: BenchUser): Promise<void> {
   const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
-  const din = therapy.din;
-  await asUser(db, nurse, () => recordCustodyEvent(db, { din, type: 'handover', scannedDin: din, occurredAt: at(50), location: 'Apheresis unit', fromParty: 'Nurse', toParty: 'Courier', temperatureC: 4.2 }));
-  await asUser(db, operator, () => recordCustodyEvent(db, { din, type: 'receipt', scannedDin: din, occurredAt: at(40), location: 'GMP goods-in', fromParty: 'Courier', toParty: 'Operator', temperatureC: 5.0 }));
-  await asUser(db, operator, () => recordCustodyEvent(db, { din, type: 'storage', scannedDin: din, occurredAt: at(35), location: 'Quarantine fridge', temperatureC: 4.0 }));
+  const { din, scan } = therapy;
+  await asUser(db, nurse, () => recordCustodyEvent(db, { din, type: 'handover', scannedDin: scan, occurredAt: at(50), location: 'Apheresis unit', fromParty: 'Nurse', toParty: 'Courier', temperatureC: 4.2 }));
+  await asUser(db, operator, () => recordCustodyEvent(db, { din, type: 'receipt', scannedDin: scan, occurredAt: at(40), location: 'GMP goods-in', fromParty: 'Courier', toParty: 'Operator', temperatureC: 5.0 }));
+  await asUser(db, operator, () => recordCustodyEvent(db, { din, type: 'storage', scannedDin: scan, occurredAt: at(35), location: 'Quarantine fridge', temperatureC: 4.0 }));
 }
 
 async function countCustodyEvents(db: { query<T>(sql: string): Promise<T[]> }): Promise<number> {
@@ -76,11 +78,11 @@ export const custodySuite: Suite = {
     const jsonHeaders = { cookie, 'content-type': 'application/json' };
     // Fixed at the start of the measurement: after every bag's collection, not in the future.
     const occurredAt = new Date().toISOString();
-    const writes: BenchRequest[] = writeBags.map(({ din }) => ({
+    const writes: BenchRequest[] = writeBags.map(({ din, scan }) => ({
       method: 'POST',
       path: '/api/v1/custody-events',
       headers: jsonHeaders,
-      body: JSON.stringify({ din, type: 'storage', scannedDin: din, occurredAt, location: 'Bench fridge' }),
+      body: JSON.stringify({ din, type: 'storage', scannedDin: scan, occurredAt, location: 'Bench fridge' }),
     }));
     const reads: BenchRequest[] = readOrders.map(({ orderId }) => ({ method: 'GET', path: `/api/v1/orders/${orderId}/timeline`, headers: { cookie } }));
 

@@ -3,3 +3,4 @@
  */
 
 export * from './isbt128/index';
+export * from './roles';

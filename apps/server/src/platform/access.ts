@@ -2,22 +2,9 @@
  * Roles and permissions. Every route declares one permission (or 'public'); this matrix says which
  * roles hold it. A test walks every route with every role against this table.
  */
-export const ROLES = [
-  'admin',
-  'director',
-  'coordinator',
-  'physician',
-  'nurse',
-  'operator',
-  'qc_analyst',
-  'qa',
-  'qp',
-  'trainer',
-  'trainee',
-  'researcher',
-  'partner',
-] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '@hepatica/core';
+
+export { ROLES, type Role };
 
 export const PERMISSIONS = [
   'sites:read',
