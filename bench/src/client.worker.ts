@@ -34,7 +34,10 @@ function fire(job: ClientJob, seconds: number, tally: Tally | null): Promise<num
         ...(job.headers ? { headers: job.headers } : {}),
         ...(job.requests ? { requests: job.requests } : {}),
       },
-      (error: unknown) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve((performance.now() - started) / 1000)),
+      (error: unknown) =>
+        error
+          ? reject(error instanceof Error ? error : new Error(String(error)))
+          : resolve((performance.now() - started) / 1000),
     );
     if (!tally) return;
     instance.on('response', (_client, status, _bytes, ms) => {

@@ -26,14 +26,28 @@ interface Therapy {
 }
 
 /** One patient, one order opened two hours ago, one apheresis bag collected an hour ago. */
-async function seedTherapies(db: Db, count: number, studyId: string, coordinator: BenchUser, nurse: BenchUser): Promise<Therapy[]> {
+async function seedTherapies(
+  db: Db,
+  count: number,
+  studyId: string,
+  coordinator: BenchUser,
+  nurse: BenchUser,
+): Promise<Therapy[]> {
   const now = Date.now();
   const therapies: Therapy[] = [];
   for (let i = 0; i < count; i++) {
-    const patient = await asUser(db, coordinator, () => createPatient(db, { sex: i % 2 ? 'female' : 'male', birthDate: '1970-01-01' }));
-    const { order } = await asUser(db, coordinator, () => createOrder(db, { patientId: patient.id, studyId }, new Date(now - 2 * HOUR)));
+    const patient = await asUser(db, coordinator, () =>
+      createPatient(db, { sex: i % 2 ? 'female' : 'male', birthDate: '1970-01-01' }),
+    );
+    const { order } = await asUser(db, coordinator, () =>
+      createOrder(db, { patientId: patient.id, studyId }, new Date(now - 2 * HOUR)),
+    );
     const { collection } = await asUser(db, nurse, () =>
-      createCollection(db, order.id, { type: 'apheresis', collectedAt: new Date(now - HOUR).toISOString(), volumeMl: 200 }),
+      createCollection(db, order.id, {
+        type: 'apheresis',
+        collectedAt: new Date(now - HOUR).toISOString(),
+        volumeMl: 200,
+      }),
     );
     therapies.push({ orderId: order.id, din: collection.din, scan: `=${collection.din}${collection.flags}` });
   }
@@ -44,9 +58,40 @@ async function seedTherapies(db: Db, count: number, studyId: string, coordinator
 async function seedHistory(db: Db, therapy: Therapy, nurse: BenchUser, operator: BenchUser): Promise<void> {
   const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * 60_000).toISOString();
   const { din, scan } = therapy;
-  await asUser(db, nurse, () => recordCustodyEvent(db, { din, type: 'handover', scannedDin: scan, occurredAt: at(50), location: 'Apheresis unit', fromParty: 'Nurse', toParty: 'Courier', temperatureC: 4.2 }));
-  await asUser(db, operator, () => recordCustodyEvent(db, { din, type: 'receipt', scannedDin: scan, occurredAt: at(40), location: 'GMP goods-in', fromParty: 'Courier', toParty: 'Operator', temperatureC: 5.0 }));
-  await asUser(db, operator, () => recordCustodyEvent(db, { din, type: 'storage', scannedDin: scan, occurredAt: at(35), location: 'Quarantine fridge', temperatureC: 4.0 }));
+  await asUser(db, nurse, () =>
+    recordCustodyEvent(db, {
+      din,
+      type: 'handover',
+      scannedDin: scan,
+      occurredAt: at(50),
+      location: 'Apheresis unit',
+      fromParty: 'Nurse',
+      toParty: 'Courier',
+      temperatureC: 4.2,
+    }),
+  );
+  await asUser(db, operator, () =>
+    recordCustodyEvent(db, {
+      din,
+      type: 'receipt',
+      scannedDin: scan,
+      occurredAt: at(40),
+      location: 'GMP goods-in',
+      fromParty: 'Courier',
+      toParty: 'Operator',
+      temperatureC: 5.0,
+    }),
+  );
+  await asUser(db, operator, () =>
+    recordCustodyEvent(db, {
+      din,
+      type: 'storage',
+      scannedDin: scan,
+      occurredAt: at(35),
+      location: 'Quarantine fridge',
+      temperatureC: 4.0,
+    }),
+  );
 }
 
 async function countCustodyEvents(db: { query<T>(sql: string): Promise<T[]> }): Promise<number> {
@@ -57,7 +102,10 @@ async function countCustodyEvents(db: { query<T>(sql: string): Promise<T[]> }): 
 /** One real request before the load, so a broken fixture fails with the server's own explanation. */
 async function expectStatus(url: string, init: RequestInit, status: number): Promise<void> {
   const response = await fetch(url, init);
-  if (response.status !== status) throw new Error(`${init.method ?? 'GET'} ${url} answered ${response.status}, expected ${status}: ${await response.text()}`);
+  if (response.status !== status)
+    throw new Error(
+      `${init.method ?? 'GET'} ${url} answered ${response.status}, expected ${status}: ${await response.text()}`,
+    );
 }
 
 export const custodySuite: Suite = {
@@ -84,19 +132,31 @@ export const custodySuite: Suite = {
       headers: jsonHeaders,
       body: JSON.stringify({ din, type: 'storage', scannedDin: scan, occurredAt, location: 'Bench fridge' }),
     }));
-    const reads: BenchRequest[] = readOrders.map(({ orderId }) => ({ method: 'GET', path: `/api/v1/orders/${orderId}/timeline`, headers: { cookie } }));
+    const reads: BenchRequest[] = readOrders.map(({ orderId }) => ({
+      method: 'GET',
+      path: `/api/v1/orders/${orderId}/timeline`,
+      headers: { cookie },
+    }));
 
-    await expectStatus(`${server.baseUrl}${writes[0]!.path}`, { method: 'POST', headers: jsonHeaders, body: writes[0]!.body! }, 201);
+    await expectStatus(
+      `${server.baseUrl}${writes[0]!.path}`,
+      { method: 'POST', headers: jsonHeaders, body: writes[0]!.body! },
+      201,
+    );
     await expectStatus(`${server.baseUrl}${reads[0]!.path}`, { headers: { cookie } }, 200);
 
     const before = await countCustodyEvents(database);
     const write = await measure({ name: 'POST /api/v1/custody-events', url: server.baseUrl, requests: writes }, load);
     const written = (await countCustodyEvents(database)) - before;
-    // Requests still in flight when the clock stops are written but not counted, so only fewer is wrong.
+    // Warm-up writes and requests in flight when the clock stops are stored but not counted: only fewer is wrong.
     const answered2xx = write.responses - write.non2xx;
-    if (written < answered2xx) throw new Error(`custody: ${answered2xx} requests answered 2xx but only ${written} custody events were stored`);
+    if (written < answered2xx)
+      throw new Error(`custody: ${answered2xx} requests answered 2xx but only ${written} custody events were stored`);
 
-    const read = await measure({ name: 'GET /api/v1/orders/{id}/timeline', url: server.baseUrl, requests: reads }, load);
+    const read = await measure(
+      { name: 'GET /api/v1/orders/{id}/timeline', url: server.baseUrl, requests: reads },
+      load,
+    );
     return [write, read];
   },
 };

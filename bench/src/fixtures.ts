@@ -128,7 +128,8 @@ export async function startBenchServer(database: Database): Promise<BenchServer>
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ username: user.username, password: BENCH_PASSWORD }),
       });
-      if (response.status !== 200) throw new Error(`Login as ${user.username} answered ${response.status}: ${await response.text()}`);
+      if (response.status !== 200)
+        throw new Error(`Login as ${user.username} answered ${response.status}: ${await response.text()}`);
       const session = response.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
       if (!session) throw new Error('Login set no session cookie');
       return session.split(';')[0]!;

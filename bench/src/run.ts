@@ -70,8 +70,11 @@ function printReport({ engine, bare, measurements }: EngineReport, load: Load): 
     m === bare ? '1' : fmt.ratio(m.p99Ms / bare.p99Ms),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(`\n${engine} — ${load.connections} connections, ${load.seconds} s each (after ${load.warmupSeconds} s warm-up), Node ${process.version}`);
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  console.log(
+    `\n${engine} — ${load.connections} connections, ${load.seconds} s each (after ${load.warmupSeconds} s warm-up), Node ${process.version}`,
+  );
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
@@ -81,7 +84,10 @@ function printReport({ engine, bare, measurements }: EngineReport, load: Load): 
 function failures({ engine, bare, measurements }: EngineReport): string[] {
   return [bare, ...measurements]
     .filter((m) => m.non2xx > 0 || m.errors > 0 || m.responses === 0)
-    .map((m) => `${engine} ${m.name}: ${m.responses} responses, ${m.non2xx} non-2xx, ${m.errors} connection errors or timeouts; status codes ${JSON.stringify(m.statusCodes)}`);
+    .map(
+      (m) =>
+        `${engine} ${m.name}: ${m.responses} responses, ${m.non2xx} non-2xx, ${m.errors} connection errors or timeouts; status codes ${JSON.stringify(m.statusCodes)}`,
+    );
 }
 
 async function main(): Promise<number> {
