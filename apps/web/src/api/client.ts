@@ -62,7 +62,11 @@ async function readProblem(res: Response): Promise<ApiProblem> {
 }
 
 /** Calls the API and returns the parsed JSON body (undefined for 204). */
-export async function request<T>(method: string, path: string, options: { query?: Query; body?: unknown } = {}): Promise<T> {
+export async function request<T>(
+  method: string,
+  path: string,
+  options: { query?: Query; body?: unknown } = {},
+): Promise<T> {
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     // Lets the server word its problem details in the reader's language where it can.

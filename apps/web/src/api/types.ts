@@ -4,22 +4,7 @@ export interface Items<T> {
   items: T[];
 }
 
-export const ROLES = [
-  'admin',
-  'director',
-  'coordinator',
-  'physician',
-  'nurse',
-  'operator',
-  'qc_analyst',
-  'qa',
-  'qp',
-  'trainer',
-  'trainee',
-  'researcher',
-  'partner',
-] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role } from '@hepatica/core';
 
 export type Permission =
   | 'patients:read'

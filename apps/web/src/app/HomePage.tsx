@@ -21,7 +21,14 @@ export function HomePage() {
       ) : (
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
           {items.map((item) => (
-            <Card key={item.path} component={Link} to={item.path} withBorder padding="lg" data-testid={`home-${item.testId}`}>
+            <Card
+              key={item.path}
+              component={Link}
+              to={item.path}
+              withBorder
+              padding="lg"
+              data-testid={`home-${item.testId}`}
+            >
               <Text fw={600}>{t(item.labelKey)}</Text>
               <Text size="sm" c="dimmed">
                 {t(`${item.labelKey}Hint`)}

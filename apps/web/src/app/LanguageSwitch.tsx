@@ -7,7 +7,9 @@ const LABELS: Record<(typeof LANGUAGES)[number], string> = { en: 'English', 'zh-
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
-  const current = (LANGUAGES as readonly string[]).includes(i18n.language) ? (i18n.language as keyof typeof LABELS) : 'en';
+  const current = (LANGUAGES as readonly string[]).includes(i18n.language)
+    ? (i18n.language as keyof typeof LABELS)
+    : 'en';
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>

@@ -20,14 +20,22 @@ export function UserMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="default" size="compact-md" data-testid="user-menu">
+        <Button
+          variant="default"
+          size="compact-md"
+          maw={{ base: 110, sm: 260 }}
+          title={me.user.displayName}
+          data-testid="user-menu"
+        >
           {me.user.displayName}
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
         <Menu.Label>{me.user.username}</Menu.Label>
         <Text size="xs" c="dimmed" px="sm" pb="xs" maw={260}>
-          {t('header.roles')}: {me.user.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(', ')}
+          {t('header.roles')}
+          {t('common.colon')}
+          {me.user.roles.map((r) => t(`roles.${r}`, { defaultValue: r })).join(t('common.listSeparator'))}
         </Text>
         <Menu.Divider />
         <Menu.Item color="red" data-testid="logout" onClick={() => logout.mutate()}>

@@ -2,7 +2,17 @@
 import { Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 
-export function Field({ label, children, testId, mono }: { label: string; children: ReactNode; testId?: string; mono?: boolean }) {
+export function Field({
+  label,
+  children,
+  testId,
+  mono,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+  mono?: boolean;
+}) {
   return (
     <div>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600}>

@@ -11,14 +11,30 @@ function CheckBox({ char, testId }: { char: string; testId: string }) {
       component="span"
       data-testid={testId}
       px={6}
-      style={{ border: '2px solid currentColor', borderRadius: 2, fontFamily: 'monospace', fontWeight: 700, lineHeight: 1.4 }}
+      style={{
+        border: '2px solid currentColor',
+        borderRadius: 2,
+        fontFamily: 'monospace',
+        fontWeight: 700,
+        lineHeight: 1.4,
+      }}
     >
       {char}
     </Box>
   );
 }
 
-export function DinDisplay({ din, flags, check, size = 'xl' }: { din: string; flags?: string; check: string; size?: string }) {
+export function DinDisplay({
+  din,
+  flags,
+  check,
+  size = 'xl',
+}: {
+  din: string;
+  flags?: string;
+  check: string;
+  size?: string;
+}) {
   const { fin, year, sequence } = dinParts(din);
   return (
     <Group gap={8} wrap="nowrap" align="center" data-testid="din-display" data-din={din}>

@@ -27,7 +27,12 @@ export function ProblemAlert({ error, title, testId = 'problem-alert' }: Props) 
   const message = useProblemMessage();
   if (!error) return null;
   const fieldErrors = error instanceof ApiProblem ? error.errors : [];
-  const heading = title ?? (error instanceof ApiProblem && error.status !== 0 ? error.title : t('errors.title'));
+  // The server's title is English; the status names the kind of problem in the reader's language.
+  const heading =
+    title ??
+    (error instanceof ApiProblem && error.status !== 0
+      ? t(`errors.status.${error.status}`, { defaultValue: error.title })
+      : t('errors.title'));
   return (
     <Alert color="red" variant="light" title={heading} data-testid={testId} role="alert">
       <Text size="sm">{message(error)}</Text>
@@ -38,7 +43,8 @@ export function ProblemAlert({ error, title, testId = 'problem-alert' }: Props) 
               <Text span fw={600} size="sm">
                 {fieldLabel(fe.path) || t('errors.request')}
               </Text>
-              : {fe.message}
+              {t('common.colon')}
+              {fe.message}
             </List.Item>
           ))}
         </List>
@@ -55,6 +61,8 @@ function fieldLabel(path: string): string {
 /** Field error for a form input, from the problem's `errors[]` entry whose path ends with `field`. */
 export function fieldError(error: unknown, field: string): string | undefined {
   if (!(error instanceof ApiProblem)) return undefined;
-  const match = error.errors.find((e) => e.path === field || e.path.endsWith(`/${field}`) || e.path.endsWith(`.${field}`));
+  const match = error.errors.find(
+    (e) => e.path === field || e.path.endsWith(`/${field}`) || e.path.endsWith(`.${field}`),
+  );
   return match?.message;
 }

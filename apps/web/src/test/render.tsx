@@ -12,7 +12,11 @@ export const TEST_SITE = { id: 'site-1', name: 'Demo CGT Center', fin: 'A9999', 
 
 export function renderWithApp(ui: ReactElement, permissions: Permission[] = ['custody:read', 'custody:write']) {
   const session = buildSession(
-    { user: { id: 'u1', username: 'nurse1', displayName: 'Nurse One', roles: ['nurse'] }, permissions, site: TEST_SITE },
+    {
+      user: { id: 'u1', username: 'nurse1', displayName: 'Nurse One', roles: ['nurse'] },
+      permissions,
+      site: TEST_SITE,
+    },
     TEST_SITE,
   );
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });

@@ -32,7 +32,8 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
   const { t } = useTranslation();
   const tz = useTimeZone();
   const [draft, setDraft] = useState<Draft>(EMPTY);
-  const set = (key: keyof Draft) => (e: React.ChangeEvent<HTMLInputElement>) => setDraft({ ...draft, [key]: e.currentTarget.value });
+  const set = (key: keyof Draft) => (e: React.ChangeEvent<HTMLInputElement>) =>
+    setDraft({ ...draft, [key]: e.currentTarget.value });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     onApply(toFilter(draft, tz));
@@ -44,12 +45,46 @@ export function AuditFilters({ onApply }: { onApply: (filter: AuditFilter) => vo
   return (
     <form onSubmit={submit} data-testid="audit-filters">
       <SimpleGrid cols={{ base: 1, sm: 3, lg: 6 }}>
-        <TextInput label={t('audit.entityType')} placeholder={t('audit.entityTypePlaceholder')} value={draft.entityType} onChange={set('entityType')} data-testid="audit-filter-entity-type" />
-        <TextInput label={t('audit.entityId')} value={draft.entityId} onChange={set('entityId')} data-testid="audit-filter-entity-id" />
-        <TextInput label={t('audit.actor')} value={draft.actor} onChange={set('actor')} data-testid="audit-filter-actor" />
-        <TextInput label={t('audit.action')} placeholder={t('audit.actionPlaceholder')} value={draft.action} onChange={set('action')} data-testid="audit-filter-action" />
-        <TextInput type="date" label={t('audit.from')} value={draft.from} onChange={set('from')} data-testid="audit-filter-from" />
-        <TextInput type="date" label={t('audit.to')} value={draft.to} onChange={set('to')} data-testid="audit-filter-to" />
+        <TextInput
+          label={t('audit.entityType')}
+          placeholder={t('audit.entityTypePlaceholder')}
+          value={draft.entityType}
+          onChange={set('entityType')}
+          data-testid="audit-filter-entity-type"
+        />
+        <TextInput
+          label={t('audit.entityId')}
+          value={draft.entityId}
+          onChange={set('entityId')}
+          data-testid="audit-filter-entity-id"
+        />
+        <TextInput
+          label={t('audit.actor')}
+          value={draft.actor}
+          onChange={set('actor')}
+          data-testid="audit-filter-actor"
+        />
+        <TextInput
+          label={t('audit.action')}
+          placeholder={t('audit.actionPlaceholder')}
+          value={draft.action}
+          onChange={set('action')}
+          data-testid="audit-filter-action"
+        />
+        <TextInput
+          type="date"
+          label={t('audit.from')}
+          value={draft.from}
+          onChange={set('from')}
+          data-testid="audit-filter-from"
+        />
+        <TextInput
+          type="date"
+          label={t('audit.to')}
+          value={draft.to}
+          onChange={set('to')}
+          data-testid="audit-filter-to"
+        />
       </SimpleGrid>
       <Group mt="sm" gap="xs">
         <Button type="submit" data-testid="audit-apply">

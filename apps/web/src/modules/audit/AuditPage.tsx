@@ -15,7 +15,9 @@ function AuditResults({ filter }: { filter: AuditFilter }) {
   const items = query.data.pages.flatMap((p) => p.items);
   if (items.length === 0) {
     const filtered = Object.keys(filter).length > 0;
-    return <EmptyHint title={t('audit.empty')} description={filtered ? t('audit.emptyFiltered') : t('audit.emptyHint')} />;
+    return (
+      <EmptyHint title={t('audit.empty')} description={filtered ? t('audit.emptyFiltered') : t('audit.emptyHint')} />
+    );
   }
   return (
     <Stack>
@@ -23,7 +25,12 @@ function AuditResults({ filter }: { filter: AuditFilter }) {
       {query.isFetchNextPageError && <ErrorState error={query.error} />}
       <Center>
         {query.hasNextPage ? (
-          <Button variant="default" loading={query.isFetchingNextPage} onClick={() => void query.fetchNextPage()} data-testid="audit-load-more">
+          <Button
+            variant="default"
+            loading={query.isFetchingNextPage}
+            onClick={() => void query.fetchNextPage()}
+            data-testid="audit-load-more"
+          >
             {t('audit.loadMore')}
           </Button>
         ) : (

@@ -28,7 +28,13 @@ function AuditRow({ event }: { event: AuditEvent }) {
         </Table.Td>
         <Table.Td>{event.reason || '—'}</Table.Td>
         <Table.Td>
-          <Button size="compact-xs" variant="subtle" onClick={() => setOpen(!open)} aria-expanded={open} data-testid="audit-expand">
+          <Button
+            size="compact-xs"
+            variant="subtle"
+            onClick={() => setOpen(!open)}
+            aria-expanded={open}
+            data-testid="audit-expand"
+          >
             {open ? t('audit.collapse') : t('audit.expand')}
           </Button>
         </Table.Td>
@@ -40,7 +46,9 @@ function AuditRow({ event }: { event: AuditEvent }) {
               <AuditDiff before={event.before} after={event.after} />
               {event.hash && (
                 <Text size="xs" c="dimmed">
-                  {t('audit.hash')}: <Code>{event.hash}</Code>
+                  {t('audit.hash')}
+                  {t('common.colon')}
+                  <Code>{event.hash}</Code>
                 </Text>
               )}
             </Stack>

@@ -3,7 +3,7 @@ import { Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Ti
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client';
+import { api, isProblem } from '../../api/client';
 import type { SessionUser } from '../../api/types';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
 import { ME_KEY } from '../../app/session';
@@ -25,7 +25,16 @@ export function LoginPage() {
   };
   return (
     <Center mih="100vh" bg="gray.0" p="md">
-      <Paper withBorder shadow="sm" p="xl" w={400} maw="100%" component="form" onSubmit={submit} data-testid="login-form">
+      <Paper
+        withBorder
+        shadow="sm"
+        p="xl"
+        w={400}
+        maw="100%"
+        component="form"
+        onSubmit={submit}
+        data-testid="login-form"
+      >
         <Stack>
           <Group justify="space-between" align="flex-start" wrap="nowrap">
             <div>
@@ -39,7 +48,13 @@ export function LoginPage() {
             <LanguageSwitch />
           </Group>
           <Title order={4}>{t('login.title')}</Title>
-          {login.isError && <ProblemAlert error={login.error} title={t('login.failed')} testId="login-error" />}
+          {login.isError && (
+            <ProblemAlert
+              error={isProblem(login.error, 401) ? new Error(t('login.badCredentials')) : login.error}
+              title={t('login.failed')}
+              testId="login-error"
+            />
+          )}
           <TextInput
             label={t('login.username')}
             value={username}

@@ -34,7 +34,16 @@ export function CollectionsTable({ items, showOrder = true }: { items: Collectio
           {items.map((c) => (
             <Table.Tr key={c.id} data-testid="collection-row" data-din={c.din}>
               <Table.Td>
-                <Text component={Link} to={`/collections/${c.id}`} ff="monospace" fw={600} c="teal.8" style={{ whiteSpace: 'nowrap' }} data-testid="collection-link">
+                <Text
+                  component={Link}
+                  to={`/collections/${c.id}`}
+                  ff="monospace"
+                  fw={600}
+                  size="sm"
+                  c="teal.8"
+                  style={{ whiteSpace: 'nowrap' }}
+                  data-testid="collection-link"
+                >
                   {c.din} {c.checkCharacter}
                 </Text>
               </Table.Td>

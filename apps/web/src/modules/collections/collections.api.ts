@@ -17,13 +17,17 @@ export function useCollections(orderId?: string) {
 }
 
 export function useCollection(id: string) {
-  return useQuery({ queryKey: ['collections', id], queryFn: () => api.get<Collection>(`/collections/${encodeURIComponent(id)}`) });
+  return useQuery({
+    queryKey: ['collections', id],
+    queryFn: () => api.get<Collection>(`/collections/${encodeURIComponent(id)}`),
+  });
 }
 
 export function useRecordCollection(orderId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: NewCollection) => api.post<Collection>(`/orders/${encodeURIComponent(orderId)}/collections`, body),
+    mutationFn: (body: NewCollection) =>
+      api.post<Collection>(`/orders/${encodeURIComponent(orderId)}/collections`, body),
     onSuccess: async () => {
       await Promise.all([
         queryClient.invalidateQueries({ queryKey: ['collections'] }),

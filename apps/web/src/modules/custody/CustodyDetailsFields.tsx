@@ -22,7 +22,8 @@ interface Props {
 
 export function CustodyDetailsFields({ details, onChange, occurredAt, tz, error }: Props) {
   const { t } = useTranslation();
-  const set = <K extends keyof CustodyDetails>(key: K, value: CustodyDetails[K]) => onChange({ ...details, [key]: value });
+  const set = <K extends keyof CustodyDetails>(key: K, value: CustodyDetails[K]) =>
+    onChange({ ...details, [key]: value });
   return (
     <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
       <NativeSelect

@@ -64,7 +64,6 @@ export function CustodyEventsForDin({ din }: { din: string }) {
 export function CustodyLookup({ din, onDin }: { din: string; onDin: (din: string) => void }) {
   const { t } = useTranslation();
   const [text, setText] = useState('');
-  const shown = din;
   return (
     <Card withBorder>
       <Stack>
@@ -77,12 +76,15 @@ export function CustodyLookup({ din, onDin }: { din: string; onDin: (din: string
           onEnter={(r) => !r.error && onDin(r.din)}
           testId="custody-lookup"
         />
-        {shown ? (
+        {din ? (
           <Stack gap="xs">
             <Text size="sm" data-testid="custody-lookup-din">
-              {t('custody.eventsFor')} <Text span ff="monospace" fw={700}>{shown}</Text>
+              {t('custody.eventsFor')}{' '}
+              <Text span ff="monospace" fw={700}>
+                {din}
+              </Text>
             </Text>
-            <CustodyEventsForDin din={shown} />
+            <CustodyEventsForDin din={din} />
           </Stack>
         ) : (
           <Text size="sm" c="dimmed">

@@ -35,7 +35,14 @@ describe('CustodyForm scan-to-verify', () => {
 
   it('submits when the verifying scan gets its Enter and returns to the DIN field', async () => {
     const fetchMock = vi.spyOn(globalThis, 'fetch').mockResolvedValue(
-      jsonResponse(201, { id: 'e1', din: 'G123417654321', type: 'handover', occurredAt: new Date().toISOString(), recordedBy: 'nurse1', createdAt: new Date().toISOString() }),
+      jsonResponse(201, {
+        id: 'e1',
+        din: 'G123417654321',
+        type: 'handover',
+        occurredAt: new Date().toISOString(),
+        recordedBy: 'nurse1',
+        createdAt: new Date().toISOString(),
+      }),
     );
     const onRecorded = vi.fn();
     renderWithApp(<CustodyForm onRecorded={onRecorded} />);
@@ -44,14 +51,14 @@ describe('CustodyForm scan-to-verify', () => {
     fireEvent.keyDown(field('custody-location'), { key: 'Enter', code: 'Enter' });
     expect(fetchMock).not.toHaveBeenCalled();
 
-    scan(field('custody-scan'), 'G123417654321A');
+    scan(field('custody-scan'), '=G12341765432100');
 
     await waitFor(() => expect(onRecorded).toHaveBeenCalledWith('G123417654321'));
     const [url, init] = fetchMock.mock.calls[0] ?? [];
     expect(url).toBe('/api/v1/custody-events');
     expect(JSON.parse(String(init?.body))).toMatchObject({
       din: 'G123417654321',
-      scannedDin: 'G123417654321',
+      scannedDin: '=G12341765432100',
       type: 'handover',
       location: 'Apheresis unit',
     });
@@ -63,7 +70,12 @@ describe('CustodyForm scan-to-verify', () => {
     vi.spyOn(globalThis, 'fetch').mockResolvedValue(
       jsonResponse(
         409,
-        { type: 'about:blank', title: 'Conflict', status: 409, detail: 'Scanned DIN G123417654322 does not match G123417654321' },
+        {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          detail: 'Scanned DIN G123417654322 does not match G123417654321',
+        },
         'application/problem+json',
       ),
     );
@@ -74,6 +86,16 @@ describe('CustodyForm scan-to-verify', () => {
     const alert = await screen.findByTestId('custody-error');
     expect(alert.textContent).toContain('Identity mismatch');
     expect(alert.textContent).toContain('does not match G123417654321');
+  });
+
+  it('asks for the check character when the DIN is only retyped in the verify field', () => {
+    const fetchMock = vi.spyOn(globalThis, 'fetch');
+    renderWithApp(<CustodyForm onRecorded={() => {}} />);
+    scan(field('custody-din'), 'G123417654321');
+    scan(field('custody-scan'), 'G123417654321');
+    expect(fetchMock).not.toHaveBeenCalled();
+    expect(document.activeElement).toBe(field('custody-scan'));
+    expect(screen.getByText(/boxed check character/)).toBeTruthy();
   });
 
   it('keeps focus and explains when the scan is not a DIN', () => {

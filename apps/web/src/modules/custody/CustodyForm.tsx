@@ -11,11 +11,10 @@ import { isProblem } from '../../api/client';
 import type { CustodyEvent } from '../../api/types';
 import { useTimeZone } from '../../app/session';
 import { ProblemAlert, fieldError, useProblemMessage } from '../../components/ProblemAlert';
-import { normalizeDinScan } from '../../lib/din';
 import { useNowInput } from '../../lib/useNowInput';
 import { useRecordCustody, type NewCustodyEvent } from './custody.api';
 import { CustodyDetailsFields, type CustodyDetails } from './CustodyDetailsFields';
-import { ScanInput } from './ScanInput';
+import { ScanInput, readScan } from './ScanInput';
 
 const INITIAL: CustodyDetails = { type: 'handover', location: '', fromParty: '', toParty: '', temperature: '' };
 
@@ -46,14 +45,14 @@ export function CustodyForm({ onRecorded }: { onRecorded: (din: string) => void 
   const dinRef = useRef<HTMLInputElement>(null);
   const scanRef = useRef<HTMLInputElement>(null);
 
-  const submit = (scannedValue = scanned) => {
-    const a = normalizeDinScan(din);
-    const b = normalizeDinScan(scannedValue);
+  const submit = () => {
+    const a = readScan(din, 'din');
     const when = occurredAt.toIso();
     if (a.error) return dinRef.current?.focus();
-    if (b.error) return scanRef.current?.focus();
+    if (readScan(scanned, 'verify').error) return scanRef.current?.focus();
     if (!when || record.isPending) return;
-    record.mutate(buildBody(a.din, b.din, details, when), {
+    // The raw scan goes to the server, which re-reads it (flags, check character) before comparing.
+    record.mutate(buildBody(a.din, scanned.trim(), details, when), {
       onSuccess: (event) => {
         setLast(event);
         notifications.show({ color: 'teal', message: t('custody.recorded', { din: event.din }) });
@@ -82,52 +81,68 @@ export function CustodyForm({ onRecorded }: { onRecorded: (din: string) => void 
     <Card withBorder>
       <form onSubmit={onFormSubmit} onKeyDown={onFormKeyDown} data-testid="custody-form" noValidate>
         <Stack>
-        <Title order={4}>{t('custody.recordTitle')}</Title>
-        {mismatch && (
-          <Alert color="red" variant="filled" title={t('custody.mismatchTitle')} data-testid="custody-error" role="alert">
-            {message(record.error)}
-          </Alert>
-        )}
-        {record.error && !mismatch && <ProblemAlert error={record.error} testId="custody-error" />}
-        {last && !record.error && (
-          <Alert color="teal" variant="light" data-testid="custody-success">
-            {t('custody.recordedDetail', { din: last.din, type: t(`custodyType.${last.type}`, { defaultValue: last.type }) })}
-          </Alert>
-        )}
-        <SimpleGrid cols={{ base: 1, md: 2 }}>
-          <ScanInput
-            label={t('custody.din')}
-            description={t('custody.dinHint')}
-            value={din}
-            onChange={setDin}
-            onEnter={(r) => !r.error && scanRef.current?.focus()}
-            inputRef={dinRef}
-            autoFocus
-            required
-            error={fieldError(record.error, 'din')}
-            testId="custody-din"
+          <Title order={4}>{t('custody.recordTitle')}</Title>
+          {mismatch && (
+            <Alert
+              color="red"
+              variant="filled"
+              title={t('custody.mismatchTitle')}
+              data-testid="custody-error"
+              role="alert"
+            >
+              {message(record.error)}
+            </Alert>
+          )}
+          {record.error && !mismatch && <ProblemAlert error={record.error} testId="custody-error" />}
+          {last && !record.error && (
+            <Alert color="teal" variant="light" data-testid="custody-success">
+              {t('custody.recordedDetail', {
+                din: last.din,
+                type: t(`custodyType.${last.type}`, { defaultValue: last.type }),
+              })}
+            </Alert>
+          )}
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <ScanInput
+              label={t('custody.din')}
+              description={t('custody.dinHint')}
+              value={din}
+              onChange={setDin}
+              onEnter={(r) => !r.error && scanRef.current?.focus()}
+              inputRef={dinRef}
+              autoFocus
+              required
+              error={fieldError(record.error, 'din')}
+              testId="custody-din"
+            />
+            <ScanInput
+              label={t('custody.scanVerify')}
+              description={t('custody.scanVerifyHint')}
+              value={scanned}
+              onChange={setScanned}
+              onEnter={(r) => !r.error && submit()}
+              mode="verify"
+              inputRef={scanRef}
+              required
+              error={fieldError(record.error, 'scannedDin')}
+              testId="custody-scan"
+            />
+          </SimpleGrid>
+          <CustodyDetailsFields
+            details={details}
+            onChange={setDetails}
+            occurredAt={occurredAt}
+            tz={tz}
+            error={record.error}
           />
-          <ScanInput
-            label={t('custody.scanVerify')}
-            description={t('custody.scanVerifyHint')}
-            value={scanned}
-            onChange={setScanned}
-            onEnter={(r) => !r.error && submit(r.din)}
-            inputRef={scanRef}
-            required
-            error={fieldError(record.error, 'scannedDin')}
-            testId="custody-scan"
-          />
-        </SimpleGrid>
-        <CustodyDetailsFields details={details} onChange={setDetails} occurredAt={occurredAt} tz={tz} error={record.error} />
-        <Group justify="space-between">
-          <Text size="xs" c="dimmed">
-            {t('custody.scanHelp')}
-          </Text>
-          <Button type="submit" loading={record.isPending} data-testid="custody-submit">
-            {t('custody.submit')}
-          </Button>
-        </Group>
+          <Group justify="space-between">
+            <Text size="xs" c="dimmed">
+              {t('custody.scanHelp')}
+            </Text>
+            <Button type="submit" loading={record.isPending} data-testid="custody-submit">
+              {t('custody.submit')}
+            </Button>
+          </Group>
         </Stack>
       </form>
     </Card>

@@ -23,7 +23,10 @@ export function useCustodyEvents(din: string) {
 }
 
 export function useCustodyExceptions() {
-  return useQuery({ queryKey: ['custody-exceptions'], queryFn: () => api.get<Items<CustodyException>>('/custody-exceptions') });
+  return useQuery({
+    queryKey: ['custody-exceptions'],
+    queryFn: () => api.get<Items<CustodyException>>('/custody-exceptions'),
+  });
 }
 
 export function useRecordCustody() {

@@ -10,7 +10,12 @@ import { formatDateTime } from '../../lib/time';
 import { useTimeline } from './orders.api';
 import { isShownDetail, timelineSummary } from './timelineText';
 
-const KIND_COLORS: Record<string, string> = { custody_exception: 'red', collection: 'cyan', custody: 'teal', order_created: 'blue' };
+const KIND_COLORS: Record<string, string> = {
+  custody_exception: 'red',
+  collection: 'cyan',
+  custody: 'teal',
+  order_created: 'blue',
+};
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
 function DetailValue({ value }: { value: unknown }) {
@@ -23,15 +28,23 @@ function DetailValue({ value }: { value: unknown }) {
 
 function Details({ kind, details }: { kind: string; details: Record<string, unknown> }) {
   const { t } = useTranslation();
-  const entries = Object.entries(details).filter(([k, v]) => v !== null && v !== undefined && v !== '' && isShownDetail(kind, k));
+  const entries = Object.entries(details).filter(
+    ([k, v]) => v !== null && v !== undefined && v !== '' && isShownDetail(kind, k),
+  );
   if (entries.length === 0) return null;
   const collectionId = typeof details.collectionId === 'string' ? details.collectionId : undefined;
   return (
     <Group gap={4} mt={4} style={{ columnGap: 16 }} data-testid="timeline-details">
       {entries.map(([key, value]) => (
         <Text key={key} size="xs" c="dimmed">
-          {t(`detailKey.${key}`, { defaultValue: key })}:{' '}
-          <Text span size="xs" c="dark" ff={key.toLowerCase().includes('din') || key === 'coi' ? 'monospace' : undefined}>
+          {t(`detailKey.${key}`, { defaultValue: key })}
+          {t('common.colon')}
+          <Text
+            span
+            size="xs"
+            c="dark"
+            ff={key.toLowerCase().includes('din') || key === 'coi' ? 'monospace' : undefined}
+          >
             {key === 'din' && collectionId ? (
               <Anchor component={Link} to={`/collections/${collectionId}`} size="xs" ff="monospace">
                 {String(value)}
@@ -59,7 +72,13 @@ export function TimelineView({ items }: { items: TimelineItem[] }) {
         <Timeline.Item
           key={`${item.at}-${item.kind}-${i}`}
           color={KIND_COLORS[item.kind] ?? 'gray'}
-          bullet={item.kind === 'custody_exception' ? <ThemeIcon size={18} color="red" radius="xl">!</ThemeIcon> : undefined}
+          bullet={
+            item.kind === 'custody_exception' ? (
+              <ThemeIcon size={18} color="red" radius="xl">
+                !
+              </ThemeIcon>
+            ) : undefined
+          }
           title={t(`timelineKind.${item.kind}`, { defaultValue: item.kind })}
           data-testid="timeline-item"
           data-kind={item.kind}

@@ -24,7 +24,16 @@ export function OrdersTable({ items, showSubject = true }: { items: Order[]; sho
           {items.map((o) => (
             <Table.Tr key={o.id} data-testid="order-row">
               <Table.Td>
-                <Text component={Link} to={`/orders/${o.id}`} ff="monospace" fw={600} c="teal.8" style={{ whiteSpace: 'nowrap' }} data-testid="order-link">
+                <Text
+                  component={Link}
+                  to={`/orders/${o.id}`}
+                  ff="monospace"
+                  fw={600}
+                  size="sm"
+                  c="teal.8"
+                  style={{ whiteSpace: 'nowrap' }}
+                  data-testid="order-link"
+                >
                   {o.coi} {o.coiCheckCharacter}
                 </Text>
               </Table.Td>

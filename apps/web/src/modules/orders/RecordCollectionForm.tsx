@@ -54,7 +54,9 @@ export function RecordCollectionForm({ orderId }: { orderId: string }) {
             value={collectedAt.value}
             onChange={(e) => collectedAt.set(e.currentTarget.value)}
             required
-            error={(collectedAt.valid ? undefined : t('common.invalidDateTime')) ?? fieldError(record.error, 'collectedAt')}
+            error={
+              (collectedAt.valid ? undefined : t('common.invalidDateTime')) ?? fieldError(record.error, 'collectedAt')
+            }
             data-testid="collection-collected-at"
           />
           <NumberInput
@@ -70,7 +72,12 @@ export function RecordCollectionForm({ orderId }: { orderId: string }) {
           />
         </Group>
         <Group justify="flex-end">
-          <Button type="submit" loading={record.isPending} disabled={!collectedAt.valid} data-testid="collection-submit">
+          <Button
+            type="submit"
+            loading={record.isPending}
+            disabled={!collectedAt.valid}
+            data-testid="collection-submit"
+          >
             {t('orders.recordCollection')}
           </Button>
         </Group>

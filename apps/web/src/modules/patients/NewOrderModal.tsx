@@ -9,7 +9,15 @@ import { EmptyHint, QueryView } from '../../components/states';
 import { useCreateOrder } from '../orders/orders.api';
 import { useStudies } from './patients.api';
 
-export function NewOrderModal({ patientId, opened, onClose }: { patientId: string; opened: boolean; onClose: () => void }) {
+export function NewOrderModal({
+  patientId,
+  opened,
+  onClose,
+}: {
+  patientId: string;
+  opened: boolean;
+  onClose: () => void;
+}) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const studies = useStudies(opened);

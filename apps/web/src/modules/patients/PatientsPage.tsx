@@ -31,7 +31,15 @@ function PatientsTable({ items }: { items: Patient[] }) {
           {items.map((p) => (
             <Table.Tr key={p.id} data-testid="patient-row">
               <Table.Td>
-                <Text component={Link} to={`/patients/${p.id}`} c="teal.8" fw={600} ff="monospace" size="sm" data-testid="patient-link">
+                <Text
+                  component={Link}
+                  to={`/patients/${p.id}`}
+                  c="teal.8"
+                  fw={600}
+                  ff="monospace"
+                  size="sm"
+                  data-testid="patient-link"
+                >
                   {p.subjectCode}
                 </Text>
               </Table.Td>

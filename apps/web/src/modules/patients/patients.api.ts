@@ -19,7 +19,10 @@ export function usePatients(search: string) {
 }
 
 export function usePatient(id: string) {
-  return useQuery({ queryKey: ['patients', id], queryFn: () => api.get<Patient>(`/patients/${encodeURIComponent(id)}`) });
+  return useQuery({
+    queryKey: ['patients', id],
+    queryFn: () => api.get<Patient>(`/patients/${encodeURIComponent(id)}`),
+  });
 }
 
 export function useCreatePatient() {
@@ -31,5 +34,10 @@ export function useCreatePatient() {
 }
 
 export function useStudies(enabled = true) {
-  return useQuery({ queryKey: ['studies'], queryFn: () => api.get<Items<Study>>('/studies'), enabled, staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: ['studies'],
+    queryFn: () => api.get<Items<Study>>('/studies'),
+    enabled,
+    staleTime: 5 * 60_000,
+  });
 }

@@ -12,7 +12,12 @@ import { useUsers } from './users.api';
 
 function UserStatus({ user }: { user: User }) {
   const { t } = useTranslation();
-  if (!user.active) return <Badge color="gray" data-testid="user-status" data-status="inactive">{t('users.inactive')}</Badge>;
+  if (!user.active)
+    return (
+      <Badge color="gray" data-testid="user-status" data-status="inactive">
+        {t('users.inactive')}
+      </Badge>
+    );
   if (isFuture(user.lockedUntil)) {
     return (
       <Stack gap={2}>
@@ -25,7 +30,11 @@ function UserStatus({ user }: { user: User }) {
       </Stack>
     );
   }
-  return <Badge color="teal" variant="light" data-testid="user-status" data-status="active">{t('users.active')}</Badge>;
+  return (
+    <Badge color="teal" variant="light" data-testid="user-status" data-status="active">
+      {t('users.active')}
+    </Badge>
+  );
 }
 
 function UsersTable({ items }: { items: User[] }) {
