@@ -21,7 +21,8 @@ export type Permission =
   | 'users:read'
   | 'users:write'
   | 'audit:read'
-  | 'sites:read';
+  | 'sites:read'
+  | 'signatures:sign';
 
 export interface Site {
   id: string;
@@ -81,6 +82,23 @@ export interface Order {
 export const COLLECTION_TYPES = ['apheresis', 'tissue', 'bone_marrow', 'cord'] as const;
 export type CollectionType = (typeof COLLECTION_TYPES)[number];
 
+/** An electronic signature on a record (21 CFR 11.50): who, when (UTC) and what it means. */
+export interface Signature {
+  /** Username of the signer. */
+  signer: string;
+  printedName: string;
+  at: string;
+  meaning: string;
+  /** False when the record has changed since it was signed: the signature no longer covers it. */
+  valid: boolean;
+}
+
+/** What a signer sends: the password again (11.200) and the meaning of the signature. */
+export interface SignatureInput {
+  password: string;
+  meaning: string;
+}
+
 export interface Collection {
   id: string;
   orderId: string;
@@ -95,6 +113,7 @@ export interface Collection {
   subjectCode: string;
   coi: string;
   createdAt: string;
+  signatures: Signature[];
 }
 
 export const CUSTODY_TYPES = ['handover', 'receipt', 'storage', 'shipment', 'infusion'] as const;

@@ -1,0 +1,26 @@
+/**
+ * The fixed meanings a person can give an electronic signature (21 CFR 11.50(a)(3)).
+ *
+ * The ENGLISH text is what is sent to the server and stored: the stored meaning is part of the signed
+ * record, so it must read the same whatever language the signer's screen was in. The UI only shows a
+ * translation of it (i18n key `signatures.meanings.<id>`); never send the translated label.
+ */
+export const SIGNATURE_MEANINGS = {
+  collectedAndLabelled: 'Collected and labelled',
+  labelVerified: 'Label verified against wristband',
+  reviewed: 'Reviewed',
+} as const;
+
+export type SignatureMeaningId = keyof typeof SIGNATURE_MEANINGS;
+
+/** The meanings a collection record can be signed with: the collecting nurse, the wristband check, review. */
+export const COLLECTION_SIGNATURE_MEANINGS: readonly SignatureMeaningId[] = [
+  'collectedAndLabelled',
+  'labelVerified',
+  'reviewed',
+];
+
+/** The id of a stored (English) meaning, or undefined for a meaning this app does not know. */
+export function signatureMeaningId(meaning: string): SignatureMeaningId | undefined {
+  return (Object.keys(SIGNATURE_MEANINGS) as SignatureMeaningId[]).find((id) => SIGNATURE_MEANINGS[id] === meaning);
+}
