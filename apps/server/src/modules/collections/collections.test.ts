@@ -1,5 +1,6 @@
 import { computeCheckCharacter, parseScan } from '@hepatica/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decode, loadZXingFromNodeModules, renderPage } from '../../test/barcodes';
 import { createHarness, TEST_PASSWORD, type Harness } from '../../test/harness';
 import { createCollection, createOrder, flowActors, type FlowActors } from '../../test/fixtures';
 
@@ -52,13 +53,33 @@ describe('collections', () => {
     expect(rows[0]!.n).toBe(0);
   });
 
-  it('serves the label as a PDF', async () => {
+  it('serves a label whose barcodes scan back to this bag, its COI and its expiry', async () => {
     const order = await createOrder(h, a.coordinator);
     const bag = await createCollection(h, a.nurse, order.id);
     const res = await h.request(a.nurse, 'GET', `/api/v1/collections/${bag.id}/label.pdf`);
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
-    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    loadZXingFromNodeModules();
+    const page = renderPage(res.rawPayload);
+    const symbols = await decode(page.image);
+    expect(symbols.filter((s) => s.format === 'Code128').map((s) => s.text)).toEqual([`=${bag.din}00`]);
+    const matrix = symbols.find((s) => s.format === 'DataMatrix');
+    const compound = parseScan(matrix!.text, { timeZone: 'Asia/Shanghai' });
+    expect(compound.structure).toBe('compound');
+    const parts = compound.structure === 'compound' ? compound.messages : [];
+    expect(parts).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ structure: 'donation_identification_number', din: bag.din }),
+        expect.objectContaining({ structure: 'chain_of_identity', coi: order.coi, checkCharacter: order.coiCheckCharacter }),
+        expect.objectContaining({ structure: 'expiration_date_and_time' }),
+      ]),
+    );
+    const expiry = parts.find((p) => p.structure === 'expiration_date_and_time') as { expiresAt?: string };
+    // The label carries minutes only: the expiry read back is the stored one, truncated to the minute.
+    expect(expiry.expiresAt).toBe(new Date(Math.floor(Date.parse(bag.expiresAt) / 60_000) * 60_000).toISOString());
+    expect(page.text).toContain(order.subjectCode);
+    expect(page.text).toContain('Asia/Shanghai');
+    expect(page.text).not.toContain('测试');
     const missing = await h.request(a.nurse, 'GET', '/api/v1/collections/00000000-0000-4000-8000-000000000000/label.pdf');
     expect(missing.statusCode).toBe(404);
   });
