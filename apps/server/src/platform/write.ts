@@ -7,9 +7,15 @@ import { eq } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db, Tx } from '../db/client';
 import { appendAudit, lockAuditChain, type AuditEntry } from './audit';
-import { notFound } from './errors';
+import { notFound, unprocessable } from './errors';
 
 type TableWithId = PgTable & { id: PgColumn };
+
+/**
+ * Records whose changes GMP requires to be justified (EU GMP Annex 11 §9, 21 CFR 11.10(e)): an
+ * update of one of these without a reason is refused before anything is written.
+ */
+export const GMP_RECORDS = new Set(['site', 'study', 'patient', 'order', 'collection', 'custody_event', 'custody_exception', 'signature']);
 type Row<T extends PgTable> = T['$inferSelect'];
 type NewRow<T extends PgTable> = T['$inferInsert'];
 
@@ -33,6 +39,11 @@ export class Writer {
     reason: string | null,
     action = 'update',
   ): Promise<Row<T>> {
+    if (GMP_RECORDS.has(entityType) && !reason?.trim()) {
+      throw unprocessable(`A reason is required to change a ${entityType.replaceAll('_', ' ')} record.`, [
+        { path: 'body.reason', message: 'Required' },
+      ]);
+    }
     const before = await this.lockById(table, id, entityType);
     const rows = (await this.tx
       .update(table)

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDin, formatDinDataStructure, parseDin, validateDin } from './din';
+import { formatDin, formatDinDataStructure, parseDin, validateDin, validateFin } from './din';
 import { arbitraryDinParts } from './test-arbitraries';
 
 describe('formatDin', () => {
@@ -111,5 +111,14 @@ describe('properties', () => {
         expect(parseDin(din)).toMatchObject({ ...parts, din });
       }),
     );
+  });
+});
+
+describe('validateFin (ST-001 §2.4.1: α from A–N, P–Z, 1–9; then two of A–N, P–Z, 0–9; then two digits)', () => {
+  it.each([['A9999'], ['G1234'], ['W0000'], ['1A234']])('accepts %s', (fin) => {
+    expect(validateFin(fin)).toBeNull();
+  });
+  it.each([['O1234'], ['01234'], ['a9999'], ['A99A9'], ['A999'], ['A99999']])('refuses %s', (fin) => {
+    expect(validateFin(fin)?.message).toMatch(/FIN/);
   });
 });

@@ -75,3 +75,11 @@ export function formatDinDataStructure(din: string, flags: string = '00'): strin
   if (problem) throw problem;
   return `=${din}${ff}`;
 }
+
+/**
+ * Checks a Facility Identification Number (ST-001 §2.4.1); null when valid.
+ * @example validateFin('A9999') // null
+ */
+export function validateFin(fin: string): Isbt128Error | null {
+  return checkElements(fin, FIN_ELEMENTS, 'FIN');
+}

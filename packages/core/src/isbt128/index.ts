@@ -18,6 +18,7 @@ export {
   formatDinDataStructure,
   parseDin,
   validateDin,
+  validateFin,
   type DinParts,
   type ParsedDin,
 } from './din';

@@ -2,7 +2,7 @@
  * Collections: each bag gets an ISBT 128 DIN, unique even under concurrent requests (the sequence
  * comes from an atomic counter, and the column is unique as a last line of defence).
  */
-import { computeCheckCharacter } from '@hepatica/core';
+import { computeCheckCharacter, formatDin } from '@hepatica/core';
 import { desc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { conflict, notFound, unprocessable } from '../../platform/errors';
@@ -96,7 +96,7 @@ export async function createCollection(db: Db, orderId: string, input: NewCollec
   const site = await homeSite(db);
   const year2 = localYear2(new Date(), site.timeZone);
   const collection = await write(db, async (w) => {
-    const din = `${site.fin}${year2}${String(await nextSequence(w.tx, `din:${site.fin}:${year2}`)).padStart(6, '0')}`;
+    const din = formatDin({ fin: site.fin, year: year2, sequence: await nextSequence(w.tx, `din:${site.fin}:${year2}`) });
     const row = await w.insert(collections, 'collection', {
       orderId,
       din,

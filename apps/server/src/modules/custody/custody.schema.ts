@@ -1,10 +1,17 @@
+import { validateDin } from '@hepatica/core';
 import { z } from 'zod';
 import { instant, text } from '../../platform/schemas';
 
 export const CUSTODY_TYPES = ['handover', 'receipt', 'storage', 'shipment', 'infusion'] as const;
 
-// ICCBBA ST-001: a DIN is the FIN (letter + 4 digits), a 2-digit year and a 6-digit sequence.
-export const dinSchema = z.string().trim().regex(/^[A-Z][0-9]{4}[0-9]{2}[0-9]{6}$/, 'A DIN is 13 characters: FIN (letter + 4 digits), 2-digit year, 6-digit sequence');
+/** A 13-character DIN (FIN, 2-digit year, 6-digit sequence), checked as ST-001 defines it. */
+export const dinSchema = z
+  .string()
+  .trim()
+  .superRefine((din, ctx) => {
+    const problem = validateDin(din);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
+  });
 
 export const createCustodyEventBody = z.object({
   din: dinSchema,

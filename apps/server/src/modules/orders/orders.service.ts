@@ -1,5 +1,5 @@
 /** Treatment orders, each identified by an ISBT 128 chain-of-identity identifier (data structure 040). */
-import { computeCheckCharacter } from '@hepatica/core';
+import { computeCheckCharacter, formatCoi } from '@hepatica/core';
 import { desc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { notFound } from '../../platform/errors';
@@ -56,11 +56,6 @@ export async function getOrder(db: Executor, id: string): Promise<OrderRow> {
   return row;
 }
 
-/** `CH` + FIN + two-digit year + six-digit sequence, e.g. CHA999926000001. */
-export function formatCoi(fin: string, year2: string, sequence: number): string {
-  return `CH${fin}${year2}${String(sequence).padStart(6, '0')}`;
-}
-
 /** `openedAt` is for importing history (the demo seed); the API always opens orders now. */
 export async function createOrder(
   db: Db,
@@ -72,7 +67,7 @@ export async function createOrder(
   const site = await homeSite(db);
   const year2 = localYear2(openedAt, site.timeZone);
   const order = await write(db, async (w) => {
-    const coi = formatCoi(site.fin, year2, await nextSequence(w.tx, `coi:${site.fin}:${year2}`));
+    const coi = formatCoi({ fin: site.fin, year: year2, sequence: await nextSequence(w.tx, `coi:${site.fin}:${year2}`) });
     return w.insert(orders, 'order', {
       patientId: patient.id,
       studyId: study.id,

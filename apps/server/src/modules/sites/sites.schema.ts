@@ -1,3 +1,4 @@
+import { validateFin } from '@hepatica/core';
 import { z } from 'zod';
 import { text } from '../../platform/schemas';
 
@@ -5,7 +6,10 @@ export const siteView = z.object({ id: z.string(), name: z.string(), fin: z.stri
 
 export const createSiteBody = z.object({
   name: text(1, 200),
-  // ICCBBA ST-001: a FIN is one letter (A–N, P–Z; O is not used) and four digits.
-  fin: z.string().regex(/^[A-NP-Z][0-9]{4}$/, 'A FIN is one capital letter (not O) and four digits, e.g. A9999'),
+  // ISBT 128 facility identification number, checked element by element as ST-001 §2.4.1 defines it.
+  fin: z.string().superRefine((fin, ctx) => {
+    const problem = validateFin(fin);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem.message });
+  }),
   timeZone: text(1, 64),
 });
