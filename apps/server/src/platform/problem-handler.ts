@@ -14,6 +14,8 @@ function send(reply: FastifyReply, request: FastifyRequest, problem: Problem): F
       detail: problem.detail,
       instance: request.url.split('?')[0],
       requestId: request.id,
+      code: problem.code,
+      ...(problem.params ? { params: problem.params } : {}),
       ...(problem.errors ? { errors: problem.errors } : {}),
       ...problem.extensions,
     });
@@ -25,7 +27,7 @@ function validationProblem(error: FastifyError): Problem {
     for (const v of error.validation) {
       const where = error.validationContext ?? 'body';
       const path = String(v.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
-      errors.push({ path: path ? `${where}.${path}` : where, message: v.message ?? 'Invalid value' });
+      errors.push({ path: path ? `${where}.${path}` : where, message: v.message ?? 'Invalid value', code: v.keyword });
     }
   }
   const detail = errors.length

@@ -38,7 +38,7 @@ export async function sign(
   const actor = requireUserActor();
   const [user] = await w.tx.select().from(users).where(eq(users.id, actor.id));
   if (!user || !(await verifyPassword(user.passwordHash, input.password))) {
-    throw wrongPassword('The password you entered to sign is not correct; nothing was signed.');
+    throw wrongPassword('The password you entered to sign is not correct; nothing was signed.', { code: 'signature.wrong_password' });
   }
   const row = await w.insert(signatures, 'signature', {
     userId: user.id,

@@ -40,9 +40,10 @@ export class Writer {
     action = 'update',
   ): Promise<Row<T>> {
     if (GMP_RECORDS.has(entityType) && !reason?.trim()) {
-      throw unprocessable(`A reason is required to change a ${entityType.replaceAll('_', ' ')} record.`, [
-        { path: 'body.reason', message: 'Required' },
-      ]);
+      throw unprocessable(`A reason is required to change a ${entityType.replaceAll('_', ' ')} record.`, {
+        code: 'gmp.reason_required',
+        errors: [{ path: 'body.reason', message: 'Required' }],
+      });
     }
     const before = await this.lockById(table, id, entityType);
     const rows = (await this.tx

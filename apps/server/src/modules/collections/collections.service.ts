@@ -85,13 +85,19 @@ export interface NewCollection {
 
 export async function createCollection(db: Db, orderId: string, input: NewCollection): Promise<CollectionRow> {
   const { order, subjectCode } = await getOrder(db, orderId);
-  if (order.status === 'cancelled') throw conflict(`Order ${order.coi} is cancelled; no collection can be recorded for it.`);
+  if (order.status === 'cancelled') throw conflict(`Order ${order.coi} is cancelled; no collection can be recorded for it.`, { code: 'collection.order_cancelled', params: { coi: order.coi } });
   const collectedAt = new Date(input.collectedAt);
   if (collectedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
-    throw unprocessable('The collection time is in the future.', [{ path: 'body.collectedAt', message: 'Must not be in the future' }]);
+    throw unprocessable('The collection time is in the future.', {
+      code: 'collection.time_in_future',
+      errors: [{ path: 'body.collectedAt', message: 'Must not be in the future' }],
+    });
   }
   if (collectedAt < order.createdAt) {
-    throw unprocessable('The collection time is before the order was opened.', [{ path: 'body.collectedAt', message: 'Must be after the order was created' }]);
+    throw unprocessable('The collection time is before the order was opened.', {
+      code: 'collection.time_before_order',
+      errors: [{ path: 'body.collectedAt', message: 'Must be after the order was created' }],
+    });
   }
   const site = await homeSite(db);
   const year2 = localYear2(new Date(), site.timeZone);

@@ -57,7 +57,7 @@ export async function recordCustodyEvent(db: Db, input: NewCustodyEvent): Promis
   const occurredAt = checkOccurredAt(input.occurredAt, found.collection.collectedAt);
   return write(db, async (w) => {
     const [last] = await w.tx.select().from(custodyEvents).where(eq(custodyEvents.din, input.din)).orderBy(desc(custodyEvents.occurredAt)).limit(1);
-    if (last?.type === 'infusion') throw conflict(`DIN ${input.din} has already been infused; no further custody can be recorded.`);
+    if (last?.type === 'infusion') throw conflict(`DIN ${input.din} has already been infused; no further custody can be recorded.`, { code: 'custody.already_infused', params: { din: input.din } });
     const event = await w.insert(custodyEvents, 'custody_event', {
       collectionId: found.collection.id,
       din: input.din,
@@ -79,10 +79,16 @@ export async function recordCustodyEvent(db: Db, input: NewCustodyEvent): Promis
 function checkOccurredAt(value: string, collectedAt: Date): Date {
   const at = new Date(value);
   if (at.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
-    throw unprocessable('The custody time is in the future.', [{ path: 'body.occurredAt', message: 'Must not be in the future' }]);
+    throw unprocessable('The custody time is in the future.', {
+      code: 'custody.time_in_future',
+      errors: [{ path: 'body.occurredAt', message: 'Must not be in the future' }],
+    });
   }
   if (at < collectedAt) {
-    throw unprocessable('The custody time is before the bag was collected.', [{ path: 'body.occurredAt', message: 'Must be after the collection time' }]);
+    throw unprocessable('The custody time is before the bag was collected.', {
+      code: 'custody.time_before_collection',
+      errors: [{ path: 'body.occurredAt', message: 'Must be after the collection time' }],
+    });
   }
   return at;
 }
@@ -98,7 +104,7 @@ async function refuseMismatch(db: Db, input: NewCustodyEvent, scanned: string): 
       recordedBy: currentActor().username,
     });
   });
-  throw conflict(detail, { din: input.din, scannedDin: scanned });
+  throw conflict(detail, { code: 'custody.scan_mismatch', params: { din: input.din, scannedDin: scanned }, extensions: { din: input.din, scannedDin: scanned } });
 }
 
 export async function listCustodyEvents(db: Executor, din?: string): Promise<CustodyEvent[]> {

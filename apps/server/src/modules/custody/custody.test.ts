@@ -40,6 +40,8 @@ describe('custody with scan-to-verify', () => {
     expect(res.statusCode).toBe(409);
     expect(res.headers['content-type']).toMatch(/problem\+json/);
     expect(res.json<{ detail: string }>().detail).toContain(bag.din);
+    // A code and its parameters let the web app say it in the reader's language.
+    expect(res.json()).toMatchObject({ code: 'custody.scan_mismatch', params: { din: bag.din, scannedDin: otherDin(bag.din) } });
     const after = await counts();
     expect(after.events).toBe(before.events);
     expect(after.exceptions).toBe(before.exceptions + 1);

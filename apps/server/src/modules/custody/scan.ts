@@ -7,8 +7,8 @@
 import { Isbt128Error, parseScan, type ScanResult } from '@hepatica/core';
 import { unprocessable } from '../../platform/errors';
 
-function malformed(detail: string) {
-  return unprocessable(detail, [{ path: 'body.scannedDin', message: detail }]);
+function malformed(detail: string, code: string) {
+  return unprocessable(detail, { code, errors: [{ path: 'body.scannedDin', message: detail }] });
 }
 
 function dinOf(scan: ScanResult): string | undefined {
@@ -24,10 +24,10 @@ export function dinFromScan(raw: string): string {
   try {
     scan = parseScan(raw);
   } catch (error) {
-    if (error instanceof Isbt128Error) throw malformed(error.message);
+    if (error instanceof Isbt128Error) throw malformed(error.message, `isbt128.${error.code}`);
     throw error;
   }
   const din = dinOf(scan);
-  if (!din) throw malformed('The scanned barcode is not the DIN: scan the DIN barcode (upper left of the bag label).');
+  if (!din) throw malformed('The scanned barcode is not the DIN: scan the DIN barcode (upper left of the bag label).', 'scan.not_din');
   return din;
 }

@@ -37,13 +37,13 @@ export interface NewUser {
 export async function createUser(db: Db, input: NewUser): Promise<UserView> {
   const violations = passwordPolicyViolations(input.password, input.username);
   if (violations.length) {
-    throw badRequest(
-      `The password ${violations.join('; ')}.`,
-      violations.map((message) => ({ path: 'body.password', message })),
-    );
+    throw badRequest(`The password ${violations.join('; ')}.`, {
+      code: 'user.password_policy',
+      errors: violations.map((message) => ({ path: 'body.password', message, code: 'password_policy' })),
+    });
   }
   const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.username, input.username));
-  if (existing) throw conflict(`The username "${input.username}" is already taken.`);
+  if (existing) throw conflict(`The username "${input.username}" is already taken.`, { code: 'user.username_taken', params: { username: input.username } });
   const passwordHash = await hashPassword(input.password);
   const row = await write(db, (w) =>
     w.insert(users, 'user', { ...input, roles: [...new Set(input.roles)], passwordHash }),
@@ -89,7 +89,7 @@ export async function login(db: Db, username: string, password: string): Promise
   const [user] = await db.select().from(users).where(eq(users.username, username));
   if (!user || !user.active) {
     await verifyPassword(await DUMMY_HASH, password);
-    throw unauthorized('The username or password is not correct.');
+    throw unauthorized('The username or password is not correct.', { code: 'auth.bad_credentials' });
   }
   if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedProblem(user.lockedUntil);
   if (!(await verifyPassword(user.passwordHash, password))) await recordFailure(db, user);
@@ -100,6 +100,7 @@ function lockedProblem(until: Date) {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
   return locked(
     `This account is locked after ${MAX_FAILED_LOGINS} failed logins. Try again in ${minutes} minute(s) or ask an administrator to unlock it.`,
+    { code: 'auth.locked', params: { minutes, attempts: MAX_FAILED_LOGINS } },
   );
 }
 
@@ -113,7 +114,7 @@ async function recordFailure(db: Db, user: UserRow): Promise<never> {
     ),
   );
   if (lock) throw lockedProblem(lockedUntil!);
-  throw unauthorized('The username or password is not correct.');
+  throw unauthorized('The username or password is not correct.', { code: 'auth.bad_credentials' });
 }
 
 async function openSession(db: Db, user: UserRow): Promise<LoginResult> {

@@ -17,7 +17,7 @@ export const isbt128Routes: RoutePlugin = (app, { database: { db } }) => {
       try {
         return parseScan(request.body.data, { timeZone });
       } catch (error) {
-        if (error instanceof Isbt128Error) throw unprocessable(error.message, [{ path: 'body.data', message: error.message }]);
+        if (error instanceof Isbt128Error) throw unprocessable(error.message, { code: `isbt128.${error.code}`, errors: [{ path: 'body.data', message: error.message }] });
         throw error;
       }
     },

@@ -55,7 +55,7 @@ export async function createPatient(db: Db, input: NewPatient): Promise<Patient>
   const site = await homeSite(db);
   if (input.mrn) {
     const [dup] = await db.select({ id: patients.id }).from(patients).where(eq(patients.mrn, input.mrn));
-    if (dup) throw conflict(`A patient with MRN ${input.mrn} is already registered.`);
+    if (dup) throw conflict(`A patient with MRN ${input.mrn} is already registered.`, { code: 'patient.mrn_taken', params: { mrn: input.mrn } });
   }
   return write(db, async (w) => {
     const seq = await nextSequence(w.tx, `subject:${site.fin}`);

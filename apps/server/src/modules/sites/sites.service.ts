@@ -18,7 +18,7 @@ export async function listSites(db: Executor): Promise<Site[]> {
 /** The center's home site: the first one configured. Multi-site routing arrives with the partner network. */
 export async function homeSite(db: Executor): Promise<Site> {
   const [site] = await listSites(db);
-  if (!site) throw unprocessable('No site is configured yet. An administrator must create the site (name, FIN, time zone) first.');
+  if (!site) throw unprocessable('No site is configured yet. An administrator must create the site (name, FIN, time zone) first.', { code: 'site.missing' });
   return site;
 }
 
@@ -39,9 +39,11 @@ export function isTimeZone(zone: string): boolean {
 
 export async function createSite(db: Db, input: { name: string; fin: string; timeZone: string }): Promise<Site> {
   if (!isTimeZone(input.timeZone)) {
-    throw unprocessable(`"${input.timeZone}" is not a known IANA time zone (e.g. Asia/Shanghai).`, [
-      { path: 'body.timeZone', message: 'Unknown time zone' },
-    ]);
+    throw unprocessable(`"${input.timeZone}" is not a known IANA time zone (e.g. Asia/Shanghai).`, {
+      code: 'site.unknown_time_zone',
+      params: { timeZone: input.timeZone },
+      errors: [{ path: 'body.timeZone', message: 'Unknown time zone' }],
+    });
   }
   return write(db, (w) => w.insert(sites, 'site', input));
 }

@@ -28,7 +28,7 @@ export async function createStudy(
   input: { code: string; title: string; indication: Indication; phase: string },
 ): Promise<Study> {
   const [existing] = await db.select({ id: studies.id }).from(studies).where(eq(studies.code, input.code));
-  if (existing) throw conflict(`A study with code ${input.code} already exists.`);
+  if (existing) throw conflict(`A study with code ${input.code} already exists.`, { code: 'study.code_taken', params: { code: input.code } });
   const site = await homeSite(db);
   return write(db, (w) => w.insert(studies, 'study', { ...input, siteId: site.id }));
 }

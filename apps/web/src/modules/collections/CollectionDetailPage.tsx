@@ -1,5 +1,9 @@
-/** One collection: eye-readable DIN with boxed check character, label printing, its order and custody. */
-import { Anchor, Button, Card, Group, SimpleGrid, Stack, Title } from '@mantine/core';
+/**
+ * One collection: eye-readable DIN with boxed check character, label printing, its order, its electronic
+ * signatures (with the Sign dialog for roles that may sign) and its chain of custody.
+ */
+import { Anchor, Button, Card, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Collection } from '../../api/types';
@@ -7,9 +11,13 @@ import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { Field } from '../../components/Field';
 import { DinDisplay } from '../../components/IdentifierBox';
+import { SignDialog } from '../../components/SignDialog';
+import { COLLECTION_SIGNATURE_MEANINGS } from '../../components/signatureMeanings';
+import { SignaturesList } from '../../components/SignaturesList';
 import { QueryView } from '../../components/states';
+import { dinParts } from '../../lib/din';
 import { CustodyEventsForDin } from '../custody/CustodyEventsList';
-import { labelUrl, useCollection } from './collections.api';
+import { labelUrl, useCollection, useSignCollection } from './collections.api';
 import { CollectionStatusBadge } from './CollectionsTable';
 
 function CollectionCard({ c }: { c: Collection }) {
@@ -49,6 +57,52 @@ function CollectionCard({ c }: { c: Collection }) {
   );
 }
 
+/** The collection as named in the sign dialog: eye-readable DIN with its boxed check character. */
+function SignedCollection({ c }: { c: Collection }) {
+  const { t } = useTranslation();
+  const { fin, year, sequence } = dinParts(c.din);
+  return (
+    <Group gap={8} wrap="nowrap">
+      <Text span>{t('signatures.recordCollection')}</Text>
+      <Text span ff="monospace" fw={700}>
+        {fin} {year} {sequence}
+      </Text>
+      <Text span ff="monospace" fw={700} px={5} style={{ border: '2px solid currentColor', borderRadius: 2 }}>
+        {c.checkCharacter}
+      </Text>
+    </Group>
+  );
+}
+
+function CollectionSignatures({ c }: { c: Collection }) {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const [signing, setSigning] = useState(false);
+  const sign = useSignCollection(c.id);
+  return (
+    <Stack>
+      <Group justify="space-between" align="center">
+        <Title order={3}>{t('signatures.title')}</Title>
+        {can('signatures:sign') && (
+          <Button variant="light" onClick={() => setSigning(true)} data-testid="sign-open">
+            {t('signatures.sign')}
+          </Button>
+        )}
+      </Group>
+      <SignaturesList signatures={c.signatures ?? []} />
+      {can('signatures:sign') && (
+        <SignDialog
+          opened={signing}
+          onClose={() => setSigning(false)}
+          record={<SignedCollection c={c} />}
+          meanings={COLLECTION_SIGNATURE_MEANINGS}
+          onSign={sign.mutateAsync}
+        />
+      )}
+    </Stack>
+  );
+}
+
 export function CollectionDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -64,6 +118,7 @@ export function CollectionDetailPage() {
           <Stack>
             <Title order={2}>{t('collections.detailTitle', { din: c.din })}</Title>
             <CollectionCard c={c} />
+            <CollectionSignatures c={c} />
             {can('custody:read') && (
               <Stack>
                 <Title order={3}>{t('collections.custodyEvents')}</Title>

@@ -1,14 +1,15 @@
-/** Table of collections: DIN with check character, type, subject/COI, collected, expiry, status. */
+/** Table of collections: DIN with check character, type, subject/COI, collected, expiry, status, signatures. */
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Collection } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
+import { SignatureSummary } from '../../components/SignaturesList';
 
 export function CollectionStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color="indigo" data-testid="collection-status" data-status={status}>
+    <Badge variant="light" color="indigo" miw="max-content" data-testid="collection-status" data-status={status}>
       {t(`collectionStatus.${status}`, { defaultValue: status })}
     </Badge>
   );
@@ -17,7 +18,7 @@ export function CollectionStatusBadge({ status }: { status: string }) {
 export function CollectionsTable({ items, showOrder = true }: { items: Collection[]; showOrder?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={760}>
+    <Table.ScrollContainer minWidth={880}>
       <Table striped highlightOnHover data-testid="collections-table">
         <Table.Thead>
           <Table.Tr>
@@ -28,6 +29,7 @@ export function CollectionsTable({ items, showOrder = true }: { items: Collectio
             <Table.Th>{t('collections.expiresAt')}</Table.Th>
             <Table.Th>{t('collections.volume')}</Table.Th>
             <Table.Th>{t('collections.status')}</Table.Th>
+            <Table.Th>{t('signatures.column')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -67,6 +69,9 @@ export function CollectionsTable({ items, showOrder = true }: { items: Collectio
               <Table.Td>{c.volumeMl != null ? `${c.volumeMl} mL` : '—'}</Table.Td>
               <Table.Td>
                 <CollectionStatusBadge status={c.status} />
+              </Table.Td>
+              <Table.Td>
+                <SignatureSummary signatures={c.signatures} />
               </Table.Td>
             </Table.Tr>
           ))}

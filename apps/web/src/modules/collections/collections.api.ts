@@ -1,7 +1,7 @@
-/** Collection (DIN-labelled starting material) queries and the record-collection mutation. */
+/** Collection (DIN-labelled starting material) queries and the record-collection and sign mutations. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, apiUrl } from '../../api/client';
-import type { Collection, CollectionType, Items } from '../../api/types';
+import type { Collection, CollectionType, Items, SignatureInput } from '../../api/types';
 
 export interface NewCollection {
   type: CollectionType;
@@ -33,6 +33,19 @@ export function useRecordCollection(orderId: string) {
         queryClient.invalidateQueries({ queryKey: ['collections'] }),
         queryClient.invalidateQueries({ queryKey: ['orders'] }),
       ]);
+    },
+  });
+}
+
+/** Signs a collection electronically; the answer is the collection with its signatures. */
+export function useSignCollection(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (signature: SignatureInput) =>
+      api.post<Collection>(`/collections/${encodeURIComponent(id)}/signatures`, { signature }),
+    onSuccess: async (collection) => {
+      queryClient.setQueryData(['collections', id], collection);
+      await queryClient.invalidateQueries({ queryKey: ['collections'] });
     },
   });
 }
