@@ -7,3 +7,4 @@ export * from '../modules/patients/patients.tables';
 export * from '../modules/orders/orders.tables';
 export * from '../modules/collections/collections.tables';
 export * from '../modules/custody/custody.tables';
+export * from '../modules/training/training.tables';

@@ -25,6 +25,10 @@ export const PERMISSIONS = [
   'users:write',
   'audit:read',
   'signatures:sign',
+  'training:read',
+  'training:write',
+  'training:assess',
+  'training:dashboard',
   'self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -35,7 +39,7 @@ const CHAIN_READ: Permission[] = ['studies:read', 'patients:read', 'orders:read'
 
 const MATRIX: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  director: [...EVERYONE, ...CHAIN_READ, 'users:read', 'audit:read'],
+  director: [...EVERYONE, ...CHAIN_READ, 'users:read', 'audit:read', 'training:read', 'training:dashboard'],
   coordinator: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'studies:write', 'patients:write', 'orders:write'],
   physician: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'signatures:sign'],
   // Nurses collect and infuse: they must match the wristband (name, MRN) to the bag.
@@ -43,9 +47,10 @@ const MATRIX: Record<Role, readonly Permission[]> = {
   // The GMP facility receives bags by DIN and subject code; it never needs the patient's name.
   operator: [...EVERYONE, 'orders:read', 'collections:read', 'custody:read', 'custody:write', 'signatures:sign'],
   qc_analyst: [...EVERYONE, 'orders:read', 'collections:read', 'custody:read', 'signatures:sign'],
-  qa: [...EVERYONE, ...CHAIN_READ, 'audit:read', 'users:read', 'signatures:sign'],
+  // QA checks that people are qualified before they perform or sign GMP work.
+  qa: [...EVERYONE, ...CHAIN_READ, 'audit:read', 'users:read', 'signatures:sign', 'training:read', 'training:dashboard'],
   qp: [...EVERYONE, ...CHAIN_READ, 'audit:read', 'signatures:sign'],
-  trainer: [...EVERYONE],
+  trainer: [...EVERYONE, 'training:read', 'training:write', 'training:assess', 'training:dashboard', 'signatures:sign'],
   trainee: [...EVERYONE],
   researcher: [...EVERYONE, 'studies:read'],
   partner: [...EVERYONE],
