@@ -7,6 +7,19 @@ import { boolean, doublePrecision, index, integer, pgTable, primaryKey, text, ti
 import { users } from '../identity/identity.tables';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
+// Column builders for the references most tables share (a builder can serve one table only).
+const courseRef = () =>
+  uuid('course_id')
+    .notNull()
+    .references(() => trainingCourses.id);
+const learnerRef = () =>
+  uuid('learner_id')
+    .notNull()
+    .references(() => trainingLearners.id);
+const userRef = (name: string) =>
+  uuid(name)
+    .notNull()
+    .references(() => users.id);
 
 export const trainingCourses = pgTable('training_courses', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -30,9 +43,7 @@ export const trainingCourses = pgTable('training_courses', {
 export const trainingCoursePrerequisites = pgTable(
   'training_course_prerequisites',
   {
-    courseId: uuid('course_id')
-      .notNull()
-      .references(() => trainingCourses.id),
+    courseId: courseRef(),
     prerequisiteId: uuid('prerequisite_id')
       .notNull()
       .references(() => trainingCourses.id),
@@ -46,9 +57,7 @@ export const trainingCurricula = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     role: text('role').notNull(),
-    courseId: uuid('course_id')
-      .notNull()
-      .references(() => trainingCourses.id),
+    courseId: courseRef(),
     retiredAt: at('retired_at'),
   },
   (t) => [unique('training_curricula_role_course').on(t.role, t.courseId)],
@@ -72,14 +81,10 @@ export const trainingSessions = pgTable(
   'training_sessions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    courseId: uuid('course_id')
-      .notNull()
-      .references(() => trainingCourses.id),
+    courseId: courseRef(),
     startsAt: at('starts_at').notNull(),
     endsAt: at('ends_at').notNull(),
-    trainerId: uuid('trainer_id')
-      .notNull()
-      .references(() => users.id),
+    trainerId: userRef('trainer_id'),
     room: text('room').notNull(),
     capacity: integer('capacity').notNull(),
     status: text('status').notNull(),
@@ -95,9 +100,7 @@ export const trainingEnrollments = pgTable(
     sessionId: uuid('session_id')
       .notNull()
       .references(() => trainingSessions.id),
-    learnerId: uuid('learner_id')
-      .notNull()
-      .references(() => trainingLearners.id),
+    learnerId: learnerRef(),
     /** enrolled | waitlisted | cancelled */
     status: text('status').notNull(),
     /** null until attendance is taken. */
@@ -111,21 +114,15 @@ export const trainingAssessments = pgTable(
   'training_assessments',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    learnerId: uuid('learner_id')
-      .notNull()
-      .references(() => trainingLearners.id),
-    courseId: uuid('course_id')
-      .notNull()
-      .references(() => trainingCourses.id),
+    learnerId: learnerRef(),
+    courseId: courseRef(),
     sessionId: uuid('session_id').references(() => trainingSessions.id),
     /** theory | practical */
     kind: text('kind').notNull(),
     score: doublePrecision('score'),
     passed: boolean('passed').notNull(),
     assessedAt: at('assessed_at').notNull(),
-    assessorId: uuid('assessor_id')
-      .notNull()
-      .references(() => users.id),
+    assessorId: userRef('assessor_id'),
     notes: text('notes'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
@@ -136,12 +133,8 @@ export const trainingQualifications = pgTable(
   'training_qualifications',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    learnerId: uuid('learner_id')
-      .notNull()
-      .references(() => trainingLearners.id),
-    courseId: uuid('course_id')
-      .notNull()
-      .references(() => trainingCourses.id),
+    learnerId: learnerRef(),
+    courseId: courseRef(),
     achievedAt: at('achieved_at').notNull(),
     /** null when the course's qualification does not expire. */
     validUntil: at('valid_until'),
