@@ -1,20 +1,55 @@
 /**
  * Typed fetch wrapper for the Hepatica API (`/api/v1`). Sends and receives JSON with the session cookie;
  * every non-2xx answer becomes an `ApiProblem` carrying the RFC 9457 problem+json fields, so forms can show
- * the detail and each field error.
+ * the detail and each field error. The problem's `code` and `params` (and each field error's `code`) let the
+ * UI word the message in the reader's language; `detail` and `message` are the server's English text.
  */
 
 export interface FieldError {
   path: string;
   message: string;
+  /** Machine-readable kind, e.g. Zod's `too_small` or `password_policy`. */
+  code?: string;
 }
+
+export type ProblemParams = Record<string, string | number>;
 
 export interface ProblemBody {
   type?: string;
   title?: string;
   status?: number;
   detail?: string;
+  instance?: string;
+  requestId?: string;
+  /** Machine-readable problem, e.g. `custody.scan_mismatch`. */
+  code?: string;
+  /** Values the message is built from, e.g. `{ din, scannedDin }`. */
+  params?: Record<string, unknown>;
   errors?: FieldError[];
+}
+
+/** Keeps only well-formed field errors (the body is untrusted JSON). */
+function readFieldErrors(errors: unknown): FieldError[] {
+  if (!Array.isArray(errors)) return [];
+  return errors
+    .filter(
+      (e): e is FieldError => typeof e === 'object' && e !== null && typeof (e as FieldError).message === 'string',
+    )
+    .map((e) => ({
+      path: typeof e.path === 'string' ? e.path : '',
+      message: e.message,
+      ...(typeof e.code === 'string' ? { code: e.code } : {}),
+    }));
+}
+
+/** Keeps only string and number parameters: they are interpolated into translated text. */
+function readParams(params: unknown): ProblemParams {
+  const out: ProblemParams = {};
+  if (typeof params !== 'object' || params === null) return out;
+  for (const [key, value] of Object.entries(params)) {
+    if (typeof value === 'string' || (typeof value === 'number' && Number.isFinite(value))) out[key] = value;
+  }
+  return out;
 }
 
 /** An RFC 9457 problem returned by the server (or synthesised for network failures, status 0). */
@@ -23,6 +58,9 @@ export class ApiProblem extends Error {
   readonly title: string;
   readonly status: number;
   readonly detail: string | undefined;
+  readonly code: string | undefined;
+  readonly params: ProblemParams;
+  readonly requestId: string | undefined;
   readonly errors: FieldError[];
 
   constructor(status: number, body: ProblemBody) {
@@ -32,7 +70,10 @@ export class ApiProblem extends Error {
     this.type = body.type ?? 'about:blank';
     this.title = body.title ?? `HTTP ${status}`;
     this.detail = body.detail;
-    this.errors = Array.isArray(body.errors) ? body.errors : [];
+    this.code = typeof body.code === 'string' ? body.code : undefined;
+    this.params = readParams(body.params);
+    this.requestId = typeof body.requestId === 'string' ? body.requestId : undefined;
+    this.errors = readFieldErrors(body.errors);
   }
 }
 

@@ -88,6 +88,34 @@ describe('CustodyForm scan-to-verify', () => {
     expect(alert.textContent).toContain('does not match G123417654321');
   });
 
+  it('words the refused mismatch in Chinese from its code, with both DINs', async () => {
+    await i18n.changeLanguage('zh-CN');
+    vi.spyOn(globalThis, 'fetch').mockResolvedValue(
+      jsonResponse(
+        409,
+        {
+          type: 'urn:hepatica:problem:conflict',
+          title: 'Conflict',
+          status: 409,
+          detail:
+            'The scanned bag (DIN G123417654322) is not the bag being recorded (DIN G123417654321). Nothing was recorded; check that you hold the right bag. This mismatch has been logged.',
+          requestId: 'req-1',
+          code: 'custody.scan_mismatch',
+          params: { din: 'G123417654321', scannedDin: 'G123417654322' },
+        },
+        'application/problem+json',
+      ),
+    );
+    renderWithApp(<CustodyForm onRecorded={() => {}} />);
+    scan(field('custody-din'), 'G123417654321');
+    scan(field('custody-scan'), '=G12341765432200');
+
+    const alert = await screen.findByTestId('custody-error');
+    expect(alert.textContent).toContain('身份不一致');
+    expect(alert.textContent).toContain('扫描的血袋（DIN G123417654322）不是正在记录的血袋（DIN G123417654321）');
+    expect(alert.textContent).not.toContain('Nothing was recorded');
+  });
+
   it('asks for the check character when the DIN is only retyped in the verify field', () => {
     const fetchMock = vi.spyOn(globalThis, 'fetch');
     renderWithApp(<CustodyForm onRecorded={() => {}} />);

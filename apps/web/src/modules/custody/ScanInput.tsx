@@ -9,7 +9,7 @@
  * check character or a real scan is required.
  */
 import { TextInput } from '@mantine/core';
-import { useState, type KeyboardEvent, type Ref } from 'react';
+import { useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { normalizeDinScan, type ScanResult } from '../../lib/din';
 
@@ -23,7 +23,7 @@ interface Props {
   mode?: 'din' | 'verify';
   inputRef?: Ref<HTMLInputElement>;
   autoFocus?: boolean;
-  error?: string;
+  error?: ReactNode;
   testId: string;
   required?: boolean;
 }
