@@ -54,7 +54,7 @@ export async function buildApp(options: BuildOptions): Promise<BuiltApp> {
     runWithContext({ requestId: request.id, actor: null }, done);
   });
   await app.register(cookie);
-  await app.register(helmet, { contentSecurityPolicy: { directives: { 'script-src': ["'self'", "'unsafe-inline'"], 'img-src': ["'self'", 'data:', 'blob:'] } } });
+  await app.register(helmet, { contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:', 'blob:'] } } });
   await registerOpenApi(app);
 
   const routes: DeclaredRoute[] = [];
