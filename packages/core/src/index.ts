@@ -4,3 +4,4 @@
 
 export * from './isbt128/index';
 export * from './roles';
+export * from './training/index';

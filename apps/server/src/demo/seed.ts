@@ -14,6 +14,8 @@ import { createOrder } from '../modules/orders/orders.service';
 import { createPatient } from '../modules/patients/patients.service';
 import { createSite } from '../modules/sites/sites.service';
 import { createStudy } from '../modules/studies/studies.service';
+import { seedTrainingCatalogue } from './training.seed';
+import { seedTrainingRecords } from './training-records.seed';
 
 /** Public demo password (meets the password policy). Never use the demo users for real work. */
 export const DEMO_PASSWORD = 'Hepatica-Demo-2026';
@@ -79,4 +81,6 @@ export async function seedDemoCenter(db: Db): Promise<void> {
   // Patients 3 and 4: enrolled, orders open, awaiting collection.
   await coordinator(() => createOrder(db, { patientId: patients[2]!.id, studyId: msc!.id }, new Date(now - 20 * HOUR)));
   await coordinator(() => createOrder(db, { patientId: patients[3]!.id, studyId: aav!.id }, new Date(now - 10 * HOUR)));
+  await as(db, ids.trainer!, () => seedTrainingCatalogue(db));
+  await as(db, ids.trainer!, () => seedTrainingRecords(db));
 }

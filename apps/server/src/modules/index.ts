@@ -10,6 +10,13 @@ import { patientsRoutes } from './patients/patients.routes';
 import { healthRoutes } from './sites/health.routes';
 import { sitesRoutes } from './sites/sites.routes';
 import { studiesRoutes } from './studies/studies.routes';
+import { trainingCoursesRoutes } from './training/training.courses.routes';
+import { trainingLearnersRoutes } from './training/training.learners.routes';
+import { trainingSessionsRoutes } from './training/training.sessions.routes';
+import { trainingAssessmentsRoutes } from './training/training.assessments.routes';
+import { trainingCertificatesRoutes } from './training/training.certificates.routes';
+import { trainingDashboardRoutes } from './training/training.dashboard.routes';
+import { trainingQualificationsRoutes } from './training/training.qualifications.routes';
 
 export const moduleRoutes: RoutePlugin[] = [
   healthRoutes,
@@ -22,4 +29,11 @@ export const moduleRoutes: RoutePlugin[] = [
   custodyRoutes,
   isbt128Routes,
   auditRoutes,
+  trainingCoursesRoutes,
+  trainingLearnersRoutes,
+  trainingSessionsRoutes,
+  trainingAssessmentsRoutes,
+  trainingQualificationsRoutes,
+  trainingCertificatesRoutes,
+  trainingDashboardRoutes,
 ];

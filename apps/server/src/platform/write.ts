@@ -15,7 +15,12 @@ type TableWithId = PgTable & { id: PgColumn };
  * Records whose changes GMP requires to be justified (EU GMP Annex 11 §9, 21 CFR 11.10(e)): an
  * update of one of these without a reason is refused before anything is written.
  */
-export const GMP_RECORDS = new Set(['site', 'study', 'patient', 'order', 'collection', 'custody_event', 'custody_exception', 'signature']);
+export const GMP_RECORDS = new Set([
+  'site', 'study', 'patient', 'order', 'collection', 'custody_event', 'custody_exception', 'signature',
+  // Training records: who was taught what, by whom, when, is evidence of qualification.
+  'training_course', 'training_curriculum', 'training_learner', 'training_session', 'training_enrollment',
+  'training_assessment', 'training_qualification', 'training_certificate', 'training_target',
+]);
 type Row<T extends PgTable> = T['$inferSelect'];
 type NewRow<T extends PgTable> = T['$inferInsert'];
 

@@ -1,0 +1,2 @@
+/** Training: validity and expiry arithmetic of qualifications. */
+export * from './validity';
