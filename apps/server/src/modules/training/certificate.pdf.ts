@@ -4,17 +4,20 @@
  * verification path and a QR code of that path).
  *
  * A pure function like the bag label (label.ts): no database, no clock; the same input yields the
- * same bytes, so a reprint is identical. Text is Latin only: the standard PDF fonts have no CJK
- * glyphs and we do not depend on a CJK font being installed, so Chinese titles stay on screen.
+ * same bytes, so a reprint is identical. Names and the Chinese course title print in Noto Sans SC
+ * (platform/pdf-fonts.ts) where the standard fonts have no glyphs.
  */
 import bwipjs from 'bwip-js/node';
 import PDFDocument from 'pdfkit';
+import { CJK, CJK_BOLD, fontFor, registerCjkFonts } from '../../platform/pdf-fonts';
 
 export interface CertificateInput {
   learnerName: string;
   institution: string;
   courseCode: string;
   courseTitle: string;
+  /** Printed under the English title when it differs from it. */
+  courseTitleZh?: string | null;
   /** Hours of instruction, printed with the course. */
   durationHours: number;
   sopCode: string | null;
@@ -34,7 +37,7 @@ export interface CertificateInput {
   timeZone: string;
 }
 
-/** Thrown when the input cannot be printed faithfully (e.g. a name in Chinese characters). */
+/** Thrown when the input cannot be printed faithfully (an empty name, text too long for its place). */
 export class CertificateInputError extends RangeError {
   constructor(
     readonly field: string,
@@ -79,6 +82,7 @@ export async function renderCertificate(input: CertificateInput): Promise<Buffer
     },
   });
   const done = collect(doc);
+  registerCjkFonts(doc);
   drawFrame(doc);
   drawHeading(doc, input);
   drawLearner(doc, input);
@@ -109,22 +113,13 @@ export function formatCertificateTime(at: Date, timeZone: string): string {
 
 // ---------------------------------------------------------------- input checks
 
-const WIN_ANSI_SAFE = /^[\x20-\x7E\u00A0-\u00FF]*$/;
+const ASCII = /^[\x20-\x7E]*$/;
 
 function assertPrintable(input: CertificateInput): void {
-  const printed: Record<string, string> = {
-    learnerName: input.learnerName,
-    institution: input.institution,
-    courseCode: input.courseCode,
-    courseTitle: input.courseTitle,
-    siteName: input.siteName,
-    verifyPath: input.verifyPath,
-    sopCode: input.sopCode ?? '',
-    sopVersion: input.sopVersion ?? '',
-    assessorName: input.assessorName ?? '',
-  };
-  for (const [field, value] of Object.entries(printed)) {
-    if (!WIN_ANSI_SAFE.test(value)) throw new CertificateInputError(field, `${field} contains characters the certificate cannot print; use Latin letters`);
+  // Identifiers are typed and read back by people checking the certificate: keep them plain ASCII.
+  const identifiers: Record<string, string> = { courseCode: input.courseCode, verifyPath: input.verifyPath, sopCode: input.sopCode ?? '', sopVersion: input.sopVersion ?? '' };
+  for (const [field, value] of Object.entries(identifiers)) {
+    if (!ASCII.test(value)) throw new CertificateInputError(field, `${field} must be plain ASCII`);
   }
   for (const field of ['learnerName', 'institution', 'courseCode', 'courseTitle', 'siteName'] as const) {
     if (input[field].trim() === '') throw new CertificateInputError(field, `${field} must not be empty`);
@@ -158,7 +153,9 @@ function drawFrame(doc: Doc): void {
 
 function drawHeading(doc: Doc, input: CertificateInput): void {
   doc.font(SANS_BOLD).fontSize(10).fillColor(ACCENT);
-  centred(doc, `${input.siteName.toUpperCase()}  ·  TRAINING ACADEMY`, 24 * MM, { characterSpacing: 1.5 });
+  const heading = `${input.siteName.toUpperCase()}  ·  TRAINING ACADEMY`;
+  doc.font(fontFor(heading, SANS_BOLD, CJK_BOLD));
+  centred(doc, heading, 24 * MM, { characterSpacing: 1.5 });
   doc.font(SERIF_BOLD).fontSize(34).fillColor(INK);
   centred(doc, 'Certificate of Qualification', 33 * MM);
   rule(doc, 50 * MM, 60 * MM);
@@ -167,8 +164,8 @@ function drawHeading(doc: Doc, input: CertificateInput): void {
 function drawLearner(doc: Doc, input: CertificateInput): void {
   doc.font(SERIF_ITALIC).fontSize(14).fillColor(MUTED);
   centred(doc, 'This is to certify that', 58 * MM);
-  fitCentred(doc, input.learnerName, 66 * MM, SERIF_BOLD, 30, 16);
-  fitCentred(doc, input.institution, 80 * MM, SERIF, 14, 9, MUTED);
+  fitCentred(doc, input.learnerName, 66 * MM, fontFor(input.learnerName, SERIF_BOLD, CJK_BOLD), 30, 16);
+  fitCentred(doc, input.institution, 80 * MM, fontFor(input.institution, SERIF, CJK), 14, 9, MUTED);
   doc.font(SERIF_ITALIC).fontSize(14).fillColor(MUTED);
   centred(doc, 'has completed the course below and met its assessment requirements', 91 * MM);
 }
@@ -176,7 +173,9 @@ function drawLearner(doc: Doc, input: CertificateInput): void {
 function drawCourse(doc: Doc, input: CertificateInput): void {
   doc.font(SANS_BOLD).fontSize(15).fillColor(ACCENT);
   centred(doc, input.courseCode, 101 * MM, { characterSpacing: 1 });
-  fitCentred(doc, input.courseTitle, 109 * MM, SERIF_BOLD, 20, 11, INK, 2);
+  const zh = input.courseTitleZh && input.courseTitleZh !== input.courseTitle ? input.courseTitleZh : null;
+  fitCentred(doc, input.courseTitle, 109 * MM, fontFor(input.courseTitle, SERIF_BOLD, CJK_BOLD), 20, 11, INK, zh ? 1 : 2);
+  if (zh) fitCentred(doc, zh, 118 * MM, fontFor(zh, SERIF, CJK), 14, 9, INK);
   const details = [`${formatHours(input.durationHours)} of instruction`];
   if (input.sopCode) {
     const sop = /^SOP/i.test(input.sopCode) ? input.sopCode : `SOP ${input.sopCode}`;
@@ -212,7 +211,8 @@ function drawFooter(doc: Doc, input: CertificateInput, qr: Buffer): void {
   const left = 24 * MM;
   const colW = 70 * MM;
   doc.lineWidth(0.6).strokeColor(INK).moveTo(left, baseY).lineTo(left + colW, baseY).stroke();
-  doc.font(SANS_BOLD).fontSize(9).fillColor(INK).text(input.assessorName ?? 'Training Academy', left, baseY + 2 * MM, { width: colW, lineBreak: false, ellipsis: true });
+  const signer = input.assessorName ?? 'Training Academy';
+  doc.font(fontFor(signer, SANS_BOLD, CJK_BOLD)).fontSize(9).fillColor(INK).text(signer, left, baseY + 2 * MM, { width: colW, lineBreak: false, ellipsis: true });
   doc.font(SANS).fontSize(7.5).fillColor(MUTED).text(input.assessorName ? 'Assessor' : 'Issuing body', left, baseY + 6.5 * MM, { width: colW, lineBreak: false });
   doc.text(`Issued ${formatCertificateDate(input.issuedAt, input.timeZone)}`, left, baseY + 10 * MM, { width: colW, lineBreak: false });
 

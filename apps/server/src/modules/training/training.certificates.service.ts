@@ -63,6 +63,7 @@ export async function certificatePdf(db: Executor, qualificationId: string): Pro
       institution: row.learner.institution,
       courseCode: row.course.code,
       courseTitle: row.course.titleEn,
+      courseTitleZh: row.course.titleZh,
       durationHours: row.course.durationHours,
       sopCode: row.course.sopCode,
       sopVersion: row.q.sopVersion,
@@ -78,14 +79,13 @@ export async function certificatePdf(db: Executor, qualificationId: string): Pro
     return { buffer, filename: `certificate-${row.course.code}-${code}.pdf` };
   } catch (error) {
     if (!(error instanceof CertificateInputError)) throw error;
-    throw unprocessable(`The certificate cannot be printed: the ${words(error.field)} must be written in Latin letters (e.g. pinyin) for the PDF fonts.`, {
+    throw unprocessable(`The certificate cannot be printed: ${error.message.replace(/^Certificate: /, '')}.`, {
       code: 'training.certificate_not_printable',
       params: { field: error.field },
     });
   }
 }
 
-const words = (field: string) => field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
 
 async function assessorName(db: Executor, assessmentId: string | null): Promise<string | null> {
   if (!assessmentId) return null;

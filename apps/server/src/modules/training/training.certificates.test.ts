@@ -82,7 +82,8 @@ describe('training certificates', () => {
     expect(page.text).toContain(formatVerificationCode(q.certificateCode));
     expect(page.text).toContain(`/api/v1/training/certificates/${q.certificateCode}/verify`);
     expect(page.text).toContain('Issuing body'); // recorded without an assessment: issued by the academy
-    expect(page.text).not.toContain('封闭');
+    // The Chinese title is printed under the English one.
+    expect(page.text).toContain('封闭式自动化系统中的CAR-T制备');
   });
 
   it('verifies a code publicly; current turns false once suspended, revoked or expired', async () => {
@@ -133,12 +134,14 @@ describe('training certificates', () => {
     expect((await h.request(qa, 'GET', `/api/v1/training/qualifications/${other.id}/certificate.pdf`)).statusCode).toBe(200);
   });
 
-  it('refuses to print a name the PDF fonts cannot show, saying what to do', async () => {
+  it('prints a Chinese name and the Chinese course title (embedded Noto Sans SC)', async () => {
     const learner = await external('王小明');
     const q = await grant({ learnerId: learner.id, achievedAt: new Date().toISOString() });
     const res = await h.request(trainer, 'GET', `/api/v1/training/qualifications/${q.id}/certificate.pdf`);
-    expect(res.statusCode).toBe(422);
-    expect(res.json<Problem>()).toMatchObject({ code: 'training.certificate_not_printable', detail: expect.stringContaining('learner name must be written in Latin letters') });
+    expect(res.statusCode).toBe(200);
+    const text = renderPage(res.rawPayload, 72).text;
+    expect(text).toContain('王小明');
+    expect(text).toMatch(/[\u4e00-\u9fff]{4,}/);
   });
 });
 
@@ -170,10 +173,12 @@ describe('certificate renderer and codes', () => {
     expect(text).toContain('Does not expire');
   });
 
-  it('fits a long course title on two lines and refuses text it cannot print', async () => {
+  it('fits a long course title on two lines, prints Chinese, and refuses what it cannot print', async () => {
     const title = 'Viral vector production: lentiviral vector upstream and downstream processing, titration and release testing under GMP';
     expect(renderPage(await renderCertificate({ ...sample, courseTitle: title }), 72).text.replace(/\s+/g, ' ')).toContain(title);
-    await expect(renderCertificate({ ...sample, institution: '首都医科大学附属北京佑安医院' })).rejects.toThrow(/Latin/);
+    const chinese = renderPage(await renderCertificate({ ...sample, institution: '首都医科大学附属北京佑安医院' }), 72).text;
+    expect(chinese).toContain('首都医科大学附属北京佑安医院');
+    await expect(renderCertificate({ ...sample, courseCode: 'ＧＭＰ-１' })).rejects.toThrow(/ASCII/);
     await expect(renderCertificate({ ...sample, verificationCode: 'K7QX' })).rejects.toThrow(RangeError);
   });
 
