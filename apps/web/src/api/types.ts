@@ -22,7 +22,12 @@ export type Permission =
   | 'users:write'
   | 'audit:read'
   | 'sites:read'
-  | 'signatures:sign';
+  | 'signatures:sign'
+  | 'training:read'
+  | 'training:write'
+  | 'training:assess'
+  | 'training:dashboard'
+  | 'self';
 
 export interface Site {
   id: string;

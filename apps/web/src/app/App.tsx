@@ -3,7 +3,8 @@ import { MantineProvider } from '@mantine/core';
 import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
-import { BrowserRouter } from 'react-router';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { VerifyPage } from '../modules/training/verify/VerifyPage';
 import { AuthGate } from './AuthGate';
 import { createQueryClient } from './queryClient';
 import { theme } from './theme';
@@ -15,7 +16,11 @@ export function App() {
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>
-          <AuthGate />
+          <Routes>
+            {/* Public: anyone holding a certificate's code can check it, signed in or not. */}
+            <Route path="/verify/:code?" element={<VerifyPage />} />
+            <Route path="*" element={<AuthGate />} />
+          </Routes>
         </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>

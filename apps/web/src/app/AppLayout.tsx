@@ -5,15 +5,47 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
 import { LanguageSwitch } from './LanguageSwitch';
-import { allowedNav } from './nav';
+import { allowedNav, type NavItem } from './nav';
 import { useSession } from './session';
 import { UserMenu } from './UserMenu';
+
+interface NavGroup {
+  group: NonNullable<NavItem['group']>;
+  items: NavItem[];
+}
+type NavEntry = NavItem | NavGroup;
+
+/** Grouped entries collapse under one heading, placed where the group's first entry is. */
+function groupNav(items: NavItem[]): NavEntry[] {
+  const out: NavEntry[] = [];
+  for (const item of items) {
+    if (!item.group) {
+      out.push(item);
+      continue;
+    }
+    const group = out.find((e): e is NavGroup => !('path' in e) && e.group === item.group);
+    if (group) group.items.push(item);
+    else out.push({ group: item.group, items: [item] });
+  }
+  return out;
+}
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { can, site } = useSession();
   const [opened, { toggle, close }] = useDisclosure();
   const { pathname } = useLocation();
+  const link = (item: NavItem) => (
+    <NavLink
+      key={item.path}
+      component={Link}
+      to={item.path}
+      label={t(item.labelKey)}
+      active={pathname === item.path || pathname.startsWith(`${item.path}/`)}
+      data-testid={item.testId}
+      onClick={close}
+    />
+  );
   return (
     <AppShell
       header={{ height: 56 }}
@@ -40,17 +72,22 @@ export function AppLayout({ children }: { children: ReactNode }) {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" data-testid="navbar" component="nav" aria-label={t('header.navigation')}>
-        {allowedNav(can).map((item) => (
-          <NavLink
-            key={item.path}
-            component={Link}
-            to={item.path}
-            label={t(item.labelKey)}
-            active={pathname === item.path || pathname.startsWith(`${item.path}/`)}
-            data-testid={item.testId}
-            onClick={close}
-          />
-        ))}
+        {groupNav(allowedNav(can)).map((entry) =>
+          !('path' in entry) ? (
+            <NavLink
+              key={entry.group}
+              label={t(`nav.${entry.group}`)}
+              defaultOpened
+              active={pathname.startsWith(`/${entry.group}/`)}
+              variant="subtle"
+              data-testid={`nav-${entry.group}`}
+            >
+              {entry.items.map((item) => link(item))}
+            </NavLink>
+          ) : (
+            link(entry)
+          ),
+        )}
       </AppShell.Navbar>
       <AppShell.Main>{children}</AppShell.Main>
     </AppShell>

@@ -10,6 +10,7 @@ import { OrderDetailPage } from '../modules/orders/OrderDetailPage';
 import { OrdersPage } from '../modules/orders/OrdersPage';
 import { PatientDetailPage } from '../modules/patients/PatientDetailPage';
 import { PatientsPage } from '../modules/patients/PatientsPage';
+import { TrainingRoutes } from '../modules/training/TrainingRoutes';
 import { UsersPage } from '../modules/users/UsersPage';
 import { HomePage } from './HomePage';
 import { ForbiddenPage, NotFoundPage } from './NotFoundPage';
@@ -40,6 +41,7 @@ export function AppRoutes() {
       <Route path="/collections" element={guard('collections:read', <CollectionsPage />)} />
       <Route path="/collections/:id" element={guard('collections:read', <CollectionDetailPage />)} />
       <Route path="/custody" element={guard('custody:read', <CustodyPage />)} />
+      <Route path="/training/*" element={<TrainingRoutes />} />
       <Route path="/users" element={guard('users:read', <UsersPage />)} />
       <Route path="/audit" element={guard('audit:read', <AuditPage />)} />
       <Route path="*" element={<NotFoundPage />} />

@@ -6,6 +6,10 @@ export interface NavItem {
   labelKey: string;
   permission: Permission;
   testId: string;
+  /** Shown inside a collapsible group of the navbar (e.g. the training academy). */
+  group?: 'training';
+  /** Hidden from users who also hold this permission (e.g. "My training" once the whole academy is open). */
+  unless?: Permission;
 }
 
 export const NAV_ITEMS: NavItem[] = [
@@ -13,11 +17,60 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/orders', labelKey: 'nav.orders', permission: 'orders:read', testId: 'nav-orders' },
   { path: '/collections', labelKey: 'nav.collections', permission: 'collections:read', testId: 'nav-collections' },
   { path: '/custody', labelKey: 'nav.custody', permission: 'custody:read', testId: 'nav-custody' },
+  {
+    path: '/training/dashboard',
+    labelKey: 'nav.trainingDashboard',
+    permission: 'training:dashboard',
+    testId: 'nav-training-dashboard',
+    group: 'training',
+  },
+  {
+    path: '/training/courses',
+    labelKey: 'nav.trainingCatalogue',
+    permission: 'training:read',
+    testId: 'nav-training-catalogue',
+    group: 'training',
+  },
+  {
+    path: '/training/sessions',
+    labelKey: 'nav.trainingSessions',
+    permission: 'training:read',
+    testId: 'nav-training-sessions',
+    group: 'training',
+  },
+  {
+    path: '/training/learners',
+    labelKey: 'nav.trainingLearners',
+    permission: 'training:read',
+    testId: 'nav-training-learners',
+    group: 'training',
+  },
+  {
+    path: '/training/assessments',
+    labelKey: 'nav.trainingAssessments',
+    permission: 'training:read',
+    testId: 'nav-training-assessments',
+    group: 'training',
+  },
+  {
+    path: '/training/qualifications',
+    labelKey: 'nav.trainingQualifications',
+    permission: 'training:read',
+    testId: 'nav-training-qualifications',
+    group: 'training',
+  },
+  {
+    path: '/training/me',
+    labelKey: 'nav.trainingMine',
+    permission: 'self',
+    unless: 'training:read',
+    testId: 'nav-training-mine',
+  },
   { path: '/users', labelKey: 'nav.users', permission: 'users:read', testId: 'nav-users' },
   { path: '/audit', labelKey: 'nav.audit', permission: 'audit:read', testId: 'nav-audit' },
 ];
 
 /** The navigation entries a user with these permissions may open. */
 export function allowedNav(can: (p: Permission) => boolean): NavItem[] {
-  return NAV_ITEMS.filter((item) => can(item.permission));
+  return NAV_ITEMS.filter((item) => can(item.permission) && !(item.unless && can(item.unless)));
 }

@@ -13,7 +13,7 @@ import type { SignatureInput } from '../api/types';
 import { useSession } from '../app/session';
 import { Field } from './Field';
 import { ProblemAlert, fieldError } from './ProblemAlert';
-import { SIGNATURE_MEANINGS, type SignatureMeaningId } from './signatureMeanings';
+import { SIGNATURE_MEANINGS, meaningLabelKey, type SignatureMeaningId } from './signatureMeanings';
 
 const WRONG_PASSWORD = 'urn:hepatica:problem:wrong-password';
 
@@ -31,13 +31,15 @@ interface Props {
 export function SignDialog({ opened, onClose, record, meanings, onSign }: Props) {
   const { t } = useTranslation();
   const { me } = useSession();
-  const [meaningId, setMeaningId] = useState<SignatureMeaningId | ''>('');
+  // A record kind with a single meaning has it chosen already.
+  const onlyMeaning: SignatureMeaningId | '' = meanings.length === 1 ? (meanings[0] ?? '') : '';
+  const [meaningId, setMeaningId] = useState<SignatureMeaningId | ''>(onlyMeaning);
   const [password, setPassword] = useState('');
   const sign = useMutation({ mutationFn: onSign, onError: () => setPassword('') });
 
   const close = () => {
     sign.reset();
-    setMeaningId('');
+    setMeaningId(onlyMeaning);
     setPassword('');
     onClose();
   };
@@ -53,7 +55,7 @@ export function SignDialog({ opened, onClose, record, meanings, onSign }: Props)
         onSuccess: () => {
           notifications.show({
             color: 'teal',
-            message: t('signatures.signedNotice', { meaning: t(`signatures.meanings.${meaningId}`) }),
+            message: t('signatures.signedNotice', { meaning: t(meaningLabelKey(meaningId)) }),
           });
           close();
         },
@@ -64,7 +66,7 @@ export function SignDialog({ opened, onClose, record, meanings, onSign }: Props)
   const err = sign.error;
   const wrongPassword = isProblem(err, 401) && err.type === WRONG_PASSWORD;
   const english = meaningId ? SIGNATURE_MEANINGS[meaningId] : '';
-  const label = meaningId ? t(`signatures.meanings.${meaningId}`) : '';
+  const label = meaningId ? t(meaningLabelKey(meaningId)) : '';
   return (
     <Modal opened={opened} onClose={close} title={t('signatures.dialogTitle')} centered size="lg">
       <Stack component="form" onSubmit={submit} data-testid="sign-form">
@@ -95,7 +97,7 @@ export function SignDialog({ opened, onClose, record, meanings, onSign }: Props)
           description={label && label !== english ? t('signatures.meaningRecordedAs', { meaning: english }) : undefined}
           data={[
             { value: '', label: t('common.choose'), disabled: true },
-            ...meanings.map((id) => ({ value: id, label: t(`signatures.meanings.${id}`) })),
+            ...meanings.map((id) => ({ value: id, label: t(meaningLabelKey(id)) })),
           ]}
           value={meaningId}
           onChange={(e) => setMeaningId(e.currentTarget.value as SignatureMeaningId | '')}

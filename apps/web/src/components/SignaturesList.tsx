@@ -7,14 +7,14 @@ import { Alert, Badge, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Signature } from '../api/types';
 import { DateTime } from './DateTime';
-import { signatureMeaningId } from './signatureMeanings';
+import { meaningLabelKey, signatureMeaningId } from './signatureMeanings';
 import { EmptyHint } from './states';
 
 /** The meaning as the reader's language says it, with the stored (English) wording when that differs. */
 function Meaning({ meaning }: { meaning: string }) {
   const { t } = useTranslation();
   const id = signatureMeaningId(meaning);
-  const shown = id ? t(`signatures.meanings.${id}`) : meaning;
+  const shown = id ? t(meaningLabelKey(id)) : meaning;
   return (
     <>
       <Text size="sm" data-testid="signature-meaning">

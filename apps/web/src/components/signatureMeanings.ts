@@ -9,6 +9,7 @@ export const SIGNATURE_MEANINGS = {
   collectedAndLabelled: 'Collected and labelled',
   labelVerified: 'Label verified against wristband',
   reviewed: 'Reviewed',
+  practicalAssessed: 'Practical assessment performed and result confirmed',
 } as const;
 
 export type SignatureMeaningId = keyof typeof SIGNATURE_MEANINGS;
@@ -19,6 +20,19 @@ export const COLLECTION_SIGNATURE_MEANINGS: readonly SignatureMeaningId[] = [
   'labelVerified',
   'reviewed',
 ];
+
+/** The meanings a trainer signs a practical assessment (gowning, aseptic process simulation) with. */
+export const PRACTICAL_ASSESSMENT_MEANINGS: readonly SignatureMeaningId[] = ['practicalAssessed'];
+
+/** Meanings whose translation lives with their module rather than under `signatures.meanings`. */
+const LABEL_KEYS: Partial<Record<SignatureMeaningId, string>> = {
+  practicalAssessed: 'training.signatureMeanings.practicalAssessed',
+};
+
+/** The i18n key of a meaning's label in the reader's language. */
+export function meaningLabelKey(id: SignatureMeaningId): string {
+  return LABEL_KEYS[id] ?? `signatures.meanings.${id}`;
+}
 
 /** The id of a stored (English) meaning, or undefined for a meaning this app does not know. */
 export function signatureMeaningId(meaning: string): SignatureMeaningId | undefined {

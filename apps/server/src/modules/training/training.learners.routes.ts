@@ -1,8 +1,10 @@
 /** Routes of learners: list, register (external or staff), their training record, and a trainee login. */
+import { z } from 'zod';
 import type { RoutePlugin } from '../../platform/app-types';
+import { requireUserActor } from '../../platform/context';
 import { idParam, listOf } from '../../platform/schemas';
 import { createAccountBody, createLearnerBody, learnerQuery, learnerRecordView, learnerView as learnerSchema } from './training.learners.schema';
-import { createLearner, createLearnerAccount, getLearnerRow, learnerView, listLearners } from './training.learners.service';
+import { createLearner, createLearnerAccount, findLearnerByUser, getLearnerRow, learnerView, listLearners } from './training.learners.service';
 import { learnerRecord } from './training.record';
 
 export const trainingLearnersRoutes: RoutePlugin = (app, { database: { db } }) => {
@@ -17,6 +19,16 @@ export const trainingLearnersRoutes: RoutePlugin = (app, { database: { db } }) =
     '/training/learners/:id',
     { config: { permission: 'training:read' }, schema: { tags, params: idParam, response: { 200: learnerSchema } } },
     async (request) => learnerView(await getLearnerRow(db, request.params.id)),
+  );
+
+  // Everyone's own learner (or null before their first training), so "My training" can find its record.
+  app.get(
+    '/training/me',
+    { config: { permission: 'self' }, schema: { tags, response: { 200: z.object({ learner: learnerSchema.nullable() }) } } },
+    async () => {
+      const learner = await findLearnerByUser(db, requireUserActor().id);
+      return { learner: learner ? learnerView(await getLearnerRow(db, learner.id)) : null };
+    },
   );
 
   app.get(

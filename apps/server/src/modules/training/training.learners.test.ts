@@ -130,4 +130,14 @@ describe('training learners', () => {
     expect((await h.request(null, 'GET', `/api/v1/training/learners/${learner.id}/record`)).statusCode).toBe(401);
     expect((await h.request(trainer, 'GET', `/api/v1/training/learners/${other.id}/record`)).json<Record>().curriculumGaps).toEqual([]);
   });
+
+  it('GET /training/me gives each user their own learner, or null before their first training', async () => {
+    const trainee = await h.createTestUser({ roles: ['trainee'] });
+    expect((await h.request(trainee, 'GET', '/api/v1/training/me')).json()).toEqual({ learner: null });
+    const res = await h.request(trainer, 'POST', '/api/v1/training/learners', { kind: 'internal', userId: trainee.id, profession: 'Research nurse' });
+    expect(res.statusCode, res.body).toBe(201);
+    const mine = (await h.request(trainee, 'GET', '/api/v1/training/me')).json<{ learner: Learner }>();
+    expect(mine.learner).toMatchObject({ id: res.json<Learner>().id, userId: trainee.id });
+    expect((await h.request(null, 'GET', '/api/v1/training/me')).statusCode).toBe(401);
+  });
 });

@@ -1,8 +1,9 @@
 /** Sign-in page: username and password; shows the server's problem detail (bad credentials, lockout). */
-import { Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, isProblem } from '../../api/client';
 import type { SessionUser } from '../../api/types';
 import { LanguageSwitch } from '../../app/LanguageSwitch';
@@ -75,6 +76,11 @@ export function LoginPage() {
           <Button type="submit" loading={login.isPending} data-testid="login-submit">
             {t('login.submit')}
           </Button>
+          <Text size="xs" c="dimmed" ta="center" component="footer">
+            <Anchor component={Link} to="/verify" size="xs" data-testid="login-verify-link">
+              {t('training.verify.loginLink')}
+            </Anchor>
+          </Text>
         </Stack>
       </Paper>
     </Center>

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import type { Permission } from '../api/types';
+import { allowedNav } from './nav';
+
+const paths = (perms: Permission[]) => allowedNav((p) => perms.includes(p)).map((i) => i.path);
+
+describe('navigation per permission', () => {
+  it('gives a trainee with only self "My training" and nothing of the academy', () => {
+    expect(paths(['sites:read', 'self'])).toEqual(['/training/me']);
+  });
+
+  it('gives a trainer the training group and not "My training"', () => {
+    const trainer = paths(['self', 'training:read', 'training:write', 'training:assess', 'training:dashboard']);
+    expect(trainer).toContain('/training/dashboard');
+    expect(trainer).toContain('/training/qualifications');
+    expect(trainer).not.toContain('/training/me');
+  });
+
+  it('shows the dashboard only with training:dashboard', () => {
+    expect(paths(['self', 'training:read'])).not.toContain('/training/dashboard');
+  });
+});

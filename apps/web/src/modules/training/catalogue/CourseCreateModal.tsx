@@ -1,0 +1,216 @@
+/** New course (training:write): code, titles, category, delivery, duration, pass mark, validity, SOP, prerequisites. */
+import {
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  MultiSelect,
+  NativeSelect,
+  NumberInput,
+  SimpleGrid,
+  Stack,
+  TextInput,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fieldError } from '../../../components/ProblemAlert';
+import { TrainingProblemAlert } from '../common/TrainingProblemAlert';
+import { CATEGORIES, DELIVERY_MODES, type Category, type DeliveryMode, type NewCourse } from '../training.types';
+import { useCourses, useCreateCourse } from './catalogue.api';
+
+const EMPTY = {
+  code: '',
+  title: '',
+  titleZh: '',
+  category: '' as Category | '',
+  deliveryMode: 'classroom' as DeliveryMode,
+  durationHours: 1 as number | string,
+  passMark: 80 as number | string,
+  validityMonths: 24 as number | string,
+  neverExpires: false,
+  practical: false,
+  sopCode: '',
+  sopVersion: '',
+  prerequisites: [] as string[],
+};
+
+export function CourseCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const create = useCreateCourse();
+  const courses = useCourses('', false);
+  const [f, setF] = useState(EMPTY);
+  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) =>
+    setF((prev) => ({ ...prev, [key]: value }));
+
+  const close = () => {
+    create.reset();
+    onClose();
+  };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!f.category) return;
+    const body: NewCourse = {
+      code: f.code.trim().toUpperCase(),
+      title: f.title.trim(),
+      category: f.category,
+      deliveryMode: f.deliveryMode,
+      durationHours: Number(f.durationHours),
+      passMark: Number(f.passMark),
+      validityMonths: f.neverExpires ? null : Number(f.validityMonths),
+      practical: f.practical,
+      prerequisites: f.prerequisites,
+      ...(f.titleZh.trim() ? { titleZh: f.titleZh.trim() } : {}),
+      ...(f.sopCode.trim() ? { sopCode: f.sopCode.trim() } : {}),
+      ...(f.sopVersion.trim() ? { sopVersion: f.sopVersion.trim() } : {}),
+    };
+    create.mutate(body, {
+      onSuccess: (course) => {
+        notifications.show({ color: 'teal', message: t('training.catalogue.createdNotice', { code: course.code }) });
+        setF(EMPTY);
+        close();
+      },
+    });
+  };
+  const err = create.error;
+  return (
+    <Modal opened={opened} onClose={close} title={t('training.catalogue.newCourse')} centered size="lg">
+      <Stack component="form" onSubmit={submit} data-testid="course-form">
+        {err && <TrainingProblemAlert error={err} />}
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t('training.course.code')}
+            description={t('training.course.codeHint')}
+            value={f.code}
+            onChange={(e) => set('code', e.currentTarget.value.toUpperCase())}
+            required
+            error={fieldError(err, 'code')}
+            data-testid="course-code"
+          />
+          <NativeSelect
+            label={t('training.course.category')}
+            data={[
+              { value: '', label: t('common.choose'), disabled: true },
+              ...CATEGORIES.map((c) => ({ value: c, label: t(`training.category.${c}`) })),
+            ]}
+            value={f.category}
+            onChange={(e) => set('category', e.currentTarget.value as Category)}
+            required
+            error={fieldError(err, 'category')}
+            data-testid="course-category"
+          />
+        </SimpleGrid>
+        <TextInput
+          label={t('training.course.titleEn')}
+          value={f.title}
+          onChange={(e) => set('title', e.currentTarget.value)}
+          required
+          error={fieldError(err, 'title')}
+          data-testid="course-title-en"
+        />
+        <TextInput
+          label={t('training.course.titleZh')}
+          value={f.titleZh}
+          onChange={(e) => set('titleZh', e.currentTarget.value)}
+          error={fieldError(err, 'titleZh')}
+          data-testid="course-title-zh"
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <NativeSelect
+            label={t('training.course.deliveryMode')}
+            data={DELIVERY_MODES.map((m) => ({ value: m, label: t(`training.deliveryMode.${m}`) }))}
+            value={f.deliveryMode}
+            onChange={(e) => set('deliveryMode', e.currentTarget.value as DeliveryMode)}
+            data-testid="course-delivery"
+          />
+          <NumberInput
+            label={t('training.course.durationHours')}
+            value={f.durationHours}
+            onChange={(v) => set('durationHours', v)}
+            min={0.5}
+            step={0.5}
+            decimalScale={1}
+            required
+            error={fieldError(err, 'durationHours')}
+            data-testid="course-duration"
+          />
+          <NumberInput
+            label={t('training.course.passMark')}
+            value={f.passMark}
+            onChange={(v) => set('passMark', v)}
+            min={0}
+            max={100}
+            allowDecimal={false}
+            required
+            error={fieldError(err, 'passMark')}
+            data-testid="course-pass-mark"
+          />
+        </SimpleGrid>
+        <Group align="flex-end">
+          <NumberInput
+            label={t('training.course.validityMonths')}
+            description={t('training.course.validityHint')}
+            value={f.neverExpires ? '' : f.validityMonths}
+            onChange={(v) => set('validityMonths', v)}
+            min={1}
+            max={120}
+            allowDecimal={false}
+            disabled={f.neverExpires}
+            required={!f.neverExpires}
+            error={fieldError(err, 'validityMonths')}
+            data-testid="course-validity"
+          />
+          <Checkbox
+            label={t('training.common.noExpiry')}
+            checked={f.neverExpires}
+            onChange={(e) => set('neverExpires', e.currentTarget.checked)}
+            mb={8}
+            data-testid="course-never-expires"
+          />
+        </Group>
+        <Checkbox
+          label={t('training.course.practical')}
+          description={t('training.course.practicalHint')}
+          checked={f.practical}
+          onChange={(e) => set('practical', e.currentTarget.checked)}
+          data-testid="course-practical"
+        />
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <TextInput
+            label={t('training.course.sopCode')}
+            value={f.sopCode}
+            onChange={(e) => set('sopCode', e.currentTarget.value)}
+            error={fieldError(err, 'sopCode')}
+            data-testid="course-sop-code"
+          />
+          <TextInput
+            label={t('training.course.sopVersion')}
+            value={f.sopVersion}
+            onChange={(e) => set('sopVersion', e.currentTarget.value)}
+            error={fieldError(err, 'sopVersion')}
+            data-testid="course-sop-version"
+          />
+        </SimpleGrid>
+        <MultiSelect
+          label={t('training.course.prerequisites')}
+          data={(courses.data?.items ?? []).map((c) => ({ value: c.code, label: `${c.code} · ${c.title}` }))}
+          value={f.prerequisites}
+          onChange={(v) => set('prerequisites', v)}
+          searchable
+          clearable
+          comboboxProps={{ withinPortal: false }}
+          error={fieldError(err, 'prerequisites')}
+          data-testid="course-prerequisites"
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close}>
+            {t('common.cancel')}
+          </Button>
+          <Button type="submit" loading={create.isPending} disabled={!f.category} data-testid="course-submit">
+            {t('common.create')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
