@@ -19,9 +19,15 @@ function AuditRow({ event }: { event: AuditEvent }) {
           <DateTime value={event.at} />
         </Table.Td>
         <Table.Td>{event.actor ?? t('audit.system')}</Table.Td>
-        <Table.Td ff="monospace">{event.action}</Table.Td>
         <Table.Td>
-          <Text size="sm">{event.entityType}</Text>
+          {/* The word in the reader's language; the stored code beneath, as filters and exports use it. */}
+          <Text size="sm">{t(`audit.actions.${event.action}`, { defaultValue: event.action })}</Text>
+          <Text size="xs" c="dimmed" ff="monospace">
+            {event.action}
+          </Text>
+        </Table.Td>
+        <Table.Td>
+          <Text size="sm">{t(`audit.entities.${event.entityType}`, { defaultValue: event.entityType })}</Text>
           <Text size="xs" c="dimmed" ff="monospace">
             {event.entityId}
           </Text>
