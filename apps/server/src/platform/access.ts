@@ -29,6 +29,19 @@ export const PERMISSIONS = [
   'training:write',
   'training:assess',
   'training:dashboard',
+  'materials:read',
+  'materials:write',
+  'lots:disposition',
+  'equipment:read',
+  'equipment:write',
+  'facility:read',
+  'facility:write',
+  'processes:read',
+  'processes:write',
+  'processes:approve',
+  'batches:read',
+  'batches:execute',
+  'deviations:read',
   'self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -36,20 +49,49 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What every logged-in person may do: see sites, read their own account, read a scan, sign. */
 const EVERYONE: Permission[] = ['sites:read', 'isbt128:parse', 'self'];
 const CHAIN_READ: Permission[] = ['studies:read', 'patients:read', 'orders:read', 'collections:read', 'custody:read'];
+const GMP_READ: Permission[] = ['materials:read', 'equipment:read', 'facility:read', 'processes:read', 'batches:read', 'deviations:read'];
 
 const MATRIX: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  director: [...EVERYONE, ...CHAIN_READ, 'users:read', 'audit:read', 'training:read', 'training:dashboard'],
+  director: [...EVERYONE, ...CHAIN_READ, ...GMP_READ, 'users:read', 'audit:read', 'training:read', 'training:dashboard'],
   coordinator: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'studies:write', 'patients:write', 'orders:write'],
   physician: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'signatures:sign'],
   // Nurses collect and infuse: they must match the wristband (name, MRN) to the bag.
   nurse: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'collections:write', 'custody:write', 'signatures:sign'],
   // The GMP facility receives bags by DIN and subject code; it never needs the patient's name.
-  operator: [...EVERYONE, 'orders:read', 'collections:read', 'custody:read', 'custody:write', 'signatures:sign'],
-  qc_analyst: [...EVERYONE, 'orders:read', 'collections:read', 'custody:read', 'signatures:sign'],
+  // Operators receive materials, log equipment and EM, and execute batch records.
+  operator: [
+    ...EVERYONE,
+    ...GMP_READ,
+    'orders:read',
+    'collections:read',
+    'custody:read',
+    'custody:write',
+    'signatures:sign',
+    'materials:write',
+    'equipment:write',
+    'facility:write',
+    'batches:execute',
+  ],
+  qc_analyst: [...EVERYONE, ...GMP_READ, 'orders:read', 'collections:read', 'custody:read', 'signatures:sign', 'facility:write'],
   // QA checks that people are qualified before they perform or sign GMP work.
-  qa: [...EVERYONE, ...CHAIN_READ, 'audit:read', 'users:read', 'signatures:sign', 'training:read', 'training:dashboard'],
-  qp: [...EVERYONE, ...CHAIN_READ, 'audit:read', 'signatures:sign'],
+  // QA dispositions lots, designs and approves master batch records (never both on the same version).
+  qa: [
+    ...EVERYONE,
+    ...CHAIN_READ,
+    ...GMP_READ,
+    'audit:read',
+    'users:read',
+    'signatures:sign',
+    'training:read',
+    'training:dashboard',
+    'materials:write',
+    'lots:disposition',
+    'facility:write',
+    'processes:write',
+    'processes:approve',
+  ],
+  qp: [...EVERYONE, ...CHAIN_READ, ...GMP_READ, 'audit:read', 'signatures:sign'],
   trainer: [...EVERYONE, 'training:read', 'training:write', 'training:assess', 'training:dashboard', 'signatures:sign'],
   trainee: [...EVERYONE],
   researcher: [...EVERYONE, 'studies:read'],
