@@ -14,7 +14,8 @@ const serverProject = (engine: 'pglite' | 'postgres') => ({
     include: ['src/**/*.test.ts'],
     env: { HEPATICA_TEST_ENGINE: engine, ...(postgresUrl ? { HEPATICA_TEST_DATABASE_URL: postgresUrl } : {}) },
     testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // The demo-seed tests build the whole demo center, ~1 min on PGlite under load.
+    hookTimeout: 240_000,
   },
 });
 

@@ -144,6 +144,8 @@ export interface SuiteContext {
   database: Database;
   server: BenchServer;
   load: Load;
+  /** Lines printed under the engine's table: results that are not load measurements (e.g. query timings). */
+  notes: string[];
 }
 
 /** A benchmark suite: seeds what it needs through the services, then returns its measurements. */

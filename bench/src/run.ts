@@ -3,11 +3,13 @@
  * HEPATICA_TEST_DATABASE_URL is set) builds a fresh database and the real server, measures a bare
  * route, then every suite, and prints each endpoint's requests/s and p99 beside the bare route's as a
  * ratio. Numbers from different machines are not comparable; the ratio to the bare route measured in
- * the same run is. Exits 1 if any measured request failed, so errors are never reported as speed.
+ * the same run is. Suites may add notes printed under the table (the genealogy suite's trace timings
+ * beside a full scan of a million edges). Exits 1 if any measured request failed, so errors are never reported as speed.
  *
  * Add a suite: write `<name>.bench.ts` exporting a Suite (see fixtures.ts) and list it in SUITES.
  */
 import { custodySuite } from './custody.bench';
+import { genealogySuite } from './genealogy.bench';
 import {
   BARE_PATH,
   openPgliteBench,
@@ -21,12 +23,13 @@ import {
 } from './fixtures';
 import { loadFromEnv, measure, type Load, type Measurement } from './measure';
 
-const SUITES: Suite[] = [custodySuite];
+const SUITES: Suite[] = [custodySuite, genealogySuite];
 
 interface EngineReport {
   engine: EngineName;
   bare: Measurement;
   measurements: Measurement[];
+  notes: string[];
 }
 
 const cleanups = new Set<() => Promise<void>>();
@@ -41,11 +44,12 @@ async function benchEngine(engine: EngineName, open: () => Promise<BenchDatabase
     server = await startBenchServer(bench.database);
     const bare = await measure({ name: `GET ${BARE_PATH} (bare)`, url: `${server.baseUrl}${BARE_PATH}` }, load);
     const measurements: Measurement[] = [];
+    const notes: string[] = [];
     for (const suite of SUITES) {
-      measurements.push(...(await suite.run({ engine, database: bench.database, server, load })));
+      measurements.push(...(await suite.run({ engine, database: bench.database, server, load, notes })));
     }
     console.error(`${engine}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { engine, bare, measurements };
+    return { engine, bare, measurements, notes };
   } finally {
     await server?.close();
     await bench.dispose();
@@ -59,7 +63,7 @@ const fmt = {
   ratio: (n: number) => (Number.isFinite(n) ? (n < 0.1 ? n.toFixed(4) : n < 10 ? n.toFixed(3) : n.toFixed(1)) : '-'),
 };
 
-function printReport({ engine, bare, measurements }: EngineReport, load: Load): void {
+function printReport({ engine, bare, measurements, notes }: EngineReport, load: Load): void {
   const head = ['endpoint', 'req/s', 'p99 ms', 'non-2xx', 'req/s ÷ bare', 'p99 ÷ bare'];
   const rows = [bare, ...measurements].map((m) => [
     m.name,
@@ -78,6 +82,7 @@ function printReport({ engine, bare, measurements }: EngineReport, load: Load): 
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of rows) console.log(line(row));
+  if (notes.length) console.log(`\n${engine} ${notes.join('\n')}`);
 }
 
 /** Every measurement must be all 2xx with no connection errors; returns what was wrong. */

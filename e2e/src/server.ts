@@ -9,6 +9,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** The bootstrap admin's password in the test center (a second person for witness steps). */
+export const ADMIN_PASSWORD = 'E2e-Witness-Passw0rd!';
+
 const BIN = fileURLToPath(new URL('../../apps/server/bin/hepatica.mjs', import.meta.url));
 
 export interface RunningServer {
@@ -29,7 +32,8 @@ function freePort(): Promise<number> {
 }
 
 async function waitForHealth(url: string, child: ChildProcess, log: () => string): Promise<void> {
-  const deadline = Date.now() + 90_000;
+  // First start seeds the whole demo center (about a minute on a busy 2-core machine).
+  const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited early:\n${log()}`);
     try {
@@ -45,7 +49,7 @@ async function waitForHealth(url: string, child: ChildProcess, log: () => string
 export async function startServer(): Promise<RunningServer> {
   const port = await freePort();
   const dataDir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'hepatica-e2e-')), 'data');
-  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', HEPATICA_DATA_DIR: dataDir, HEPATICA_DEMO: '1', HEPATICA_LOG_LEVEL: 'warn', DATABASE_URL: '' };
+  const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', HEPATICA_DATA_DIR: dataDir, HEPATICA_DEMO: '1', HEPATICA_LOG_LEVEL: 'warn', DATABASE_URL: '', HEPATICA_ADMIN_PASSWORD: ADMIN_PASSWORD };
   const child = spawn(process.execPath, [BIN, 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout.on('data', (d: Buffer) => (log += d.toString()));

@@ -14,6 +14,10 @@ import { createOrder } from '../modules/orders/orders.service';
 import { createPatient } from '../modules/patients/patients.service';
 import { createSite } from '../modules/sites/sites.service';
 import { createStudy } from '../modules/studies/studies.service';
+import { seedBatches } from './batches.seed';
+import { seedFacility } from './facility.seed';
+import { seedMaterials } from './materials.seed';
+import { seedProcesses } from './processes.seed';
 import { seedTrainingCatalogue } from './training.seed';
 import { seedTrainingRecords } from './training-records.seed';
 
@@ -28,6 +32,7 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[] 
   { username: 'operator', displayName: 'Liu Yang (GMP)', roles: ['operator'] },
   { username: 'qc', displayName: 'Zhao Min (QC)', roles: ['qc_analyst'] },
   { username: 'qa', displayName: 'Sun Li (QA)', roles: ['qa'] },
+  { username: 'qahead', displayName: 'Zheng Hui (Head of QA)', roles: ['qa'] },
   { username: 'qp', displayName: 'Zhou Hong (QP)', roles: ['qp'] },
   { username: 'trainer', displayName: 'Wu Fang', roles: ['trainer'] },
   { username: 'trainee', displayName: 'Xu Lei', roles: ['trainee'] },
@@ -83,4 +88,8 @@ export async function seedDemoCenter(db: Db): Promise<void> {
   await coordinator(() => createOrder(db, { patientId: patients[3]!.id, studyId: aav!.id }, new Date(now - 10 * HOUR)));
   await as(db, ids.trainer!, () => seedTrainingCatalogue(db));
   await as(db, ids.trainer!, () => seedTrainingRecords(db));
+  await operator(() => seedMaterials(db));
+  await as(db, ids.qc!, () => seedFacility(db));
+  await as(db, ids.qa!, () => seedProcesses(db));
+  await operator(() => seedBatches(db));
 }

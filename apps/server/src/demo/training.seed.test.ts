@@ -1,6 +1,6 @@
+import { COURSE_CATEGORIES } from '@hepatica/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuiltApp } from '../app';
-import { COURSE_CATEGORIES } from '../modules/training/training.courses.schema';
 import { createTestDatabase, type TestDatabase } from '../test/database';
 import { DEMO_PASSWORD, seedDemoCenter } from './seed';
 import { DEMO_COURSES } from './training.seed';

@@ -5,14 +5,13 @@
  * them full, with a waiting list). Run as the demo trainer, who teaches every session.
  * Qualifications and assessments are seeded separately (training-records.seed.ts).
  */
-import { startOfLocalDay } from '@hepatica/core';
+import { startOfLocalDay, type CourseCategory, type DeliveryMode } from '@hepatica/core';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { Role } from '../platform/access';
 import { requireUserActor } from '../platform/context';
 import { users } from '../modules/identity/identity.tables';
 import { homeSite } from '../modules/sites/sites.service';
-import type { CourseCategory, DeliveryMode } from '../modules/training/training.courses.schema';
 import { createCourse } from '../modules/training/training.courses.service';
 import { replaceCurriculum } from '../modules/training/training.curricula.service';
 import { enroll, recordAttendance } from '../modules/training/training.enrollments.service';

@@ -1,12 +1,18 @@
 /** Every module's routes, in the order they are registered under /api/v1. */
 import type { RoutePlugin } from '../platform/app-types';
 import { auditRoutes } from './audit/audit.routes';
+import { batchesRoutes } from './batches/batches.routes';
 import { collectionsRoutes } from './collections/collections.routes';
 import { custodyRoutes } from './custody/custody.routes';
+import { equipmentRoutes } from './equipment/equipment.routes';
+import { facilityRoutes } from './facility/facility.routes';
 import { identityRoutes } from './identity/identity.routes';
 import { isbt128Routes } from './isbt128/isbt128.routes';
+import { materialsRoutes } from './materials/materials.routes';
 import { ordersRoutes } from './orders/orders.routes';
 import { patientsRoutes } from './patients/patients.routes';
+import { deviationsRoutes } from './quality/deviations.routes';
+import { processesRoutes } from './processes/processes.routes';
 import { healthRoutes } from './sites/health.routes';
 import { sitesRoutes } from './sites/sites.routes';
 import { studiesRoutes } from './studies/studies.routes';
@@ -36,4 +42,10 @@ export const moduleRoutes: RoutePlugin[] = [
   trainingQualificationsRoutes,
   trainingCertificatesRoutes,
   trainingDashboardRoutes,
+  materialsRoutes,
+  equipmentRoutes,
+  processesRoutes,
+  facilityRoutes,
+  deviationsRoutes,
+  batchesRoutes,
 ];

@@ -20,6 +20,12 @@ export const GMP_RECORDS = new Set([
   // Training records: who was taught what, by whom, when, is evidence of qualification.
   'training_course', 'training_curriculum', 'training_learner', 'training_session', 'training_enrollment',
   'training_assessment', 'training_qualification', 'training_certificate', 'training_target',
+  // Cleanrooms and environmental monitoring, deviations: the evidence a batch was made in control.
+  'room', 'em_limit', 'em_sample', 'deviation',
+  // Materials, lots, genealogy and equipment: what went into a batch and whether it was fit to use.
+  'material', 'material_lot', 'genealogy_edge', 'equipment', 'equipment_event',
+  // Executed batch records: each step as performed, signed and witnessed.
+  'batch', 'batch_step',
 ]);
 type Row<T extends PgTable> = T['$inferSelect'];
 type NewRow<T extends PgTable> = T['$inferInsert'];

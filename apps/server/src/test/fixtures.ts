@@ -1,6 +1,6 @@
 /** Typed builders for the chain-of-identity flow, through the API as a user would. */
 import { expect } from 'vitest';
-import type { Harness, TestUser } from './harness';
+import { createHarness, type Harness, type TestUser } from './harness';
 
 export interface FlowActors {
   coordinator: TestUser;
@@ -9,6 +9,12 @@ export interface FlowActors {
 
 export async function flowActors(h: Harness): Promise<FlowActors> {
   return { coordinator: await h.createTestUser({ roles: ['coordinator'] }), nurse: await h.createTestUser({ roles: ['nurse'] }) };
+}
+
+/** A harness with the flow's actors, for a suite's beforeAll: `({ h, a } = await flowHarness())`. */
+export async function flowHarness(): Promise<{ h: Harness; a: FlowActors }> {
+  const h = await createHarness();
+  return { h, a: await flowActors(h) };
 }
 
 export async function createStudy(h: Harness, coordinator: TestUser, code = `ST-${Math.random().toString(36).slice(2, 8).toUpperCase()}`) {

@@ -1,10 +1,20 @@
 /** Shapes of the API v1 resources the web app reads (see shared/spec/api-v1.md). */
+import type { CollectionType, CustodyType, OrderStatus } from '@hepatica/core';
 
 export interface Items<T> {
   items: T[];
 }
 
 export { ROLES, type Role } from '@hepatica/core';
+// Shared with the server's schemas (packages/core/src/chain/enums.ts).
+export {
+  COLLECTION_TYPES,
+  CUSTODY_TYPES,
+  ORDER_STATUSES,
+  type CollectionType,
+  type CustodyType,
+  type OrderStatus,
+} from '@hepatica/core';
 
 export type Permission =
   | 'patients:read'
@@ -27,6 +37,19 @@ export type Permission =
   | 'training:write'
   | 'training:assess'
   | 'training:dashboard'
+  | 'materials:read'
+  | 'materials:write'
+  | 'lots:disposition'
+  | 'equipment:read'
+  | 'equipment:write'
+  | 'facility:read'
+  | 'facility:write'
+  | 'processes:read'
+  | 'processes:write'
+  | 'processes:approve'
+  | 'batches:read'
+  | 'batches:execute'
+  | 'deviations:read'
   | 'self';
 
 export interface Site {
@@ -69,9 +92,6 @@ export interface Patient {
   createdAt: string;
 }
 
-export const ORDER_STATUSES = ['open', 'collected', 'in_manufacturing', 'released', 'infused', 'cancelled'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
 export interface Order {
   id: string;
   patientId: string;
@@ -83,9 +103,6 @@ export interface Order {
   status: OrderStatus | string;
   createdAt: string;
 }
-
-export const COLLECTION_TYPES = ['apheresis', 'tissue', 'bone_marrow', 'cord'] as const;
-export type CollectionType = (typeof COLLECTION_TYPES)[number];
 
 /** An electronic signature on a record (21 CFR 11.50): who, when (UTC) and what it means. */
 export interface Signature {
@@ -120,9 +137,6 @@ export interface Collection {
   createdAt: string;
   signatures: Signature[];
 }
-
-export const CUSTODY_TYPES = ['handover', 'receipt', 'storage', 'shipment', 'infusion'] as const;
-export type CustodyType = (typeof CUSTODY_TYPES)[number];
 
 export interface CustodyEvent {
   id: string;

@@ -1,7 +1,8 @@
 /** Routes of the signed-in app; each module page sits behind its read permission. */
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes, useSearchParams } from 'react-router';
 import type { Permission } from '../api/types';
+import { PageLoader } from '../components/states';
 import { AuditPage } from '../modules/audit/AuditPage';
 import { CollectionDetailPage } from '../modules/collections/CollectionDetailPage';
 import { CollectionsPage } from '../modules/collections/CollectionsPage';
@@ -15,6 +16,11 @@ import { UsersPage } from '../modules/users/UsersPage';
 import { HomePage } from './HomePage';
 import { ForbiddenPage, NotFoundPage } from './NotFoundPage';
 import { useSession } from './session';
+
+// GMP manufacturing (charts, designer, execution view) is loaded when first opened: its own chunk.
+const ManufacturingRoutes = lazy(() =>
+  import('../modules/manufacturing/ManufacturingRoutes').then((m) => ({ default: m.ManufacturingRoutes })),
+);
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { can } = useSession();
@@ -41,6 +47,14 @@ export function AppRoutes() {
       <Route path="/collections" element={guard('collections:read', <CollectionsPage />)} />
       <Route path="/collections/:id" element={guard('collections:read', <CollectionDetailPage />)} />
       <Route path="/custody" element={guard('custody:read', <CustodyPage />)} />
+      <Route
+        path="/manufacturing/*"
+        element={
+          <Suspense fallback={<PageLoader />}>
+            <ManufacturingRoutes />
+          </Suspense>
+        }
+      />
       <Route path="/training/*" element={<TrainingRoutes />} />
       <Route path="/users" element={guard('users:read', <UsersPage />)} />
       <Route path="/audit" element={guard('audit:read', <AuditPage />)} />

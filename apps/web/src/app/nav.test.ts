@@ -19,4 +19,25 @@ describe('navigation per permission', () => {
   it('shows the dashboard only with training:dashboard', () => {
     expect(paths(['self', 'training:read'])).not.toContain('/training/dashboard');
   });
+
+  it('gives an operator the manufacturing group and nothing of it without GMP permissions', () => {
+    const gmp = [
+      'batches:read',
+      'processes:read',
+      'materials:read',
+      'equipment:read',
+      'facility:read',
+      'deviations:read',
+    ];
+    const operator = paths(['self', ...(gmp as Permission[])]).filter((p) => p.startsWith('/manufacturing/'));
+    expect(operator).toEqual([
+      '/manufacturing/batches',
+      '/manufacturing/processes',
+      '/manufacturing/materials',
+      '/manufacturing/equipment',
+      '/manufacturing/rooms',
+      '/manufacturing/deviations',
+    ]);
+    expect(paths(['self', 'training:read']).some((p) => p.startsWith('/manufacturing/'))).toBe(false);
+  });
 });

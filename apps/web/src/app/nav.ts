@@ -7,7 +7,7 @@ export interface NavItem {
   permission: Permission;
   testId: string;
   /** Shown inside a collapsible group of the navbar (e.g. the training academy). */
-  group?: 'training';
+  group?: 'training' | 'manufacturing';
   /** Hidden from users who also hold this permission (e.g. "My training" once the whole academy is open). */
   unless?: Permission;
 }
@@ -17,6 +17,22 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/orders', labelKey: 'nav.orders', permission: 'orders:read', testId: 'nav-orders' },
   { path: '/collections', labelKey: 'nav.collections', permission: 'collections:read', testId: 'nav-collections' },
   { path: '/custody', labelKey: 'nav.custody', permission: 'custody:read', testId: 'nav-custody' },
+  ...(
+    [
+      ['batches', 'batches:read'],
+      ['processes', 'processes:read'],
+      ['materials', 'materials:read'],
+      ['equipment', 'equipment:read'],
+      ['rooms', 'facility:read'],
+      ['deviations', 'deviations:read'],
+    ] as const
+  ).map(([area, permission]): NavItem => ({
+    path: `/manufacturing/${area}`,
+    labelKey: `nav.mfg.${area}`,
+    permission,
+    testId: `nav-mfg-${area}`,
+    group: 'manufacturing',
+  })),
   {
     path: '/training/dashboard',
     labelKey: 'nav.trainingDashboard',

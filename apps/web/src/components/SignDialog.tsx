@@ -3,7 +3,7 @@
  * means, chooses the meaning of the signature and re-enters their password. A wrong password (401) is shown
  * here and the dialog stays open; nothing is signed then.
  */
-import { Button, Group, Modal, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text } from '@mantine/core';
+import { Modal, NativeSelect, Paper, PasswordInput, SimpleGrid, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
@@ -12,6 +12,7 @@ import { isProblem } from '../api/client';
 import type { SignatureInput } from '../api/types';
 import { useSession } from '../app/session';
 import { Field } from './Field';
+import { FormActions } from './FormActions';
 import { ProblemAlert, fieldError } from './ProblemAlert';
 import { SIGNATURE_MEANINGS, meaningLabelKey, type SignatureMeaningId } from './signatureMeanings';
 
@@ -119,14 +120,13 @@ export function SignDialog({ opened, onClose, record, meanings, onSign }: Props)
         <Text size="sm" fw={500} data-testid="sign-statement">
           {t('signatures.statement')}
         </Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" disabled={!meaningId || !password} loading={sign.isPending} data-testid="sign-submit">
-            {t('signatures.submit')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={close}
+          submitLabel={t('signatures.submit')}
+          loading={sign.isPending}
+          disabled={!meaningId || !password}
+          testId="sign-submit"
+        />
       </Stack>
     </Modal>
   );

@@ -10,6 +10,11 @@ export const SIGNATURE_MEANINGS = {
   labelVerified: 'Label verified against wristband',
   reviewed: 'Reviewed',
   practicalAssessed: 'Practical assessment performed and result confirmed',
+  performed: 'Performed',
+  witnessed: 'Witnessed',
+  lotReleased: 'Released for GMP use: CoA reviewed, identity confirmed',
+  lotRejected: 'Rejected at incoming inspection',
+  processApproved: 'Approved for GMP use',
 } as const;
 
 export type SignatureMeaningId = keyof typeof SIGNATURE_MEANINGS;
@@ -24,9 +29,22 @@ export const COLLECTION_SIGNATURE_MEANINGS: readonly SignatureMeaningId[] = [
 /** The meanings a trainer signs a practical assessment (gowning, aseptic process simulation) with. */
 export const PRACTICAL_ASSESSMENT_MEANINGS: readonly SignatureMeaningId[] = ['practicalAssessed'];
 
+/** The meaning an operator signs a batch record step with (the witness's signature is "Witnessed"). */
+export const BATCH_STEP_MEANINGS: readonly SignatureMeaningId[] = ['performed'];
+/** The meanings of QA's disposition of a material lot, one per decision. */
+export const LOT_RELEASE_MEANINGS: readonly SignatureMeaningId[] = ['lotReleased'];
+export const LOT_REJECT_MEANINGS: readonly SignatureMeaningId[] = ['lotRejected'];
+/** The meaning QA signs the approval of a master batch record version with. */
+export const PROCESS_APPROVAL_MEANINGS: readonly SignatureMeaningId[] = ['processApproved'];
+
 /** Meanings whose translation lives with their module rather than under `signatures.meanings`. */
 const LABEL_KEYS: Partial<Record<SignatureMeaningId, string>> = {
   practicalAssessed: 'training.signatureMeanings.practicalAssessed',
+  performed: 'mfg.signatureMeanings.performed',
+  witnessed: 'mfg.signatureMeanings.witnessed',
+  lotReleased: 'mfg.signatureMeanings.lotReleased',
+  lotRejected: 'mfg.signatureMeanings.lotRejected',
+  processApproved: 'mfg.signatureMeanings.processApproved',
 };
 
 /** The i18n key of a meaning's label in the reader's language. */

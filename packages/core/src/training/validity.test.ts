@@ -21,8 +21,8 @@ import {
   localYearBounds,
   qualificationValidUntil,
   startOfLocalDay,
-  type StoredQualificationStatus,
 } from './validity';
+import type { StoredQualificationStatus } from './enums';
 
 // ---------------------------------------------------------------- independent reference
 

@@ -10,17 +10,13 @@
  */
 
 import { instantOfWallClock, wallClockAt } from '../isbt128/time-zone';
+import type { EffectiveQualificationStatus, StoredQualificationStatus } from './enums';
 
 /** The longest requalification interval the catalogue allows (10 years). */
 export const MAX_VALIDITY_MONTHS = 120;
 /** The expiry windows the training dashboard reports, in days. */
 export const EXPIRY_WINDOWS = [30, 60, 90] as const;
 export type ExpiryWindow = (typeof EXPIRY_WINDOWS)[number];
-
-/** The status stored with a qualification. */
-export type StoredQualificationStatus = 'active' | 'suspended' | 'revoked' | 'requalification_required' | 'superseded';
-/** What a qualification is worth at an instant: `active` becomes `valid` or `expired`. */
-export type EffectiveQualificationStatus = 'valid' | 'expired' | Exclude<StoredQualificationStatus, 'active'>;
 
 const DAY_MS = 86_400_000;
 const MINUTE_MS = 60_000;

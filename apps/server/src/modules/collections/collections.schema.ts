@@ -1,7 +1,6 @@
+import { COLLECTION_TYPES } from '@hepatica/core';
 import { z } from 'zod';
 import { instant, signatureInput, signatureView } from '../../platform/schemas';
-
-export const COLLECTION_TYPES = ['apheresis', 'tissue', 'bone_marrow', 'cord'] as const;
 
 export const collectionView = z.object({
   id: z.string(),

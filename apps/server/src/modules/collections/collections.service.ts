@@ -2,7 +2,7 @@
  * Collections: each bag gets an ISBT 128 DIN, unique even under concurrent requests (the sequence
  * comes from an atomic counter, and the column is unique as a last line of defence).
  */
-import { computeCheckCharacter, formatDin } from '@hepatica/core';
+import { computeCheckCharacter, formatDin, type CollectionType } from '@hepatica/core';
 import { desc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { conflict, notFound, unprocessable } from '../../platform/errors';
@@ -15,7 +15,6 @@ import { homeSite, localYear2, nextSequence } from '../sites/sites.service';
 import { collections } from './collections.tables';
 
 export type Collection = typeof collections.$inferSelect;
-type CollectionType = 'apheresis' | 'tissue' | 'bone_marrow' | 'cord';
 type CollectionRow = { collection: Collection; subjectCode: string; coi: string };
 
 /**

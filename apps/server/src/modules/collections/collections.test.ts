@@ -2,15 +2,12 @@ import { computeCheckCharacter, parseScan } from '@hepatica/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decode, loadZXingFromNodeModules, renderPage } from '../../test/barcodes';
 import { createHarness, TEST_PASSWORD, type Harness } from '../../test/harness';
-import { createCollection, createOrder, flowActors, type FlowActors } from '../../test/fixtures';
+import { createCollection, createOrder, flowHarness, type FlowActors } from '../../test/fixtures';
 
 describe('collections', () => {
   let h: Harness;
   let a: FlowActors;
-  beforeAll(async () => {
-    h = await createHarness();
-    a = await flowActors(h);
-  });
+  beforeAll(async () => ({ h, a } = await flowHarness()));
   afterAll(() => h.close());
 
   it('allocates a valid ISBT 128 DIN with its check character and sets the expiry', async () => {

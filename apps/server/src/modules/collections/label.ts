@@ -12,6 +12,7 @@
 // TypeScript's "bundler" resolution does not select, so its types would not be found.
 import bwipjs from 'bwip-js/node';
 import PDFDocument from 'pdfkit';
+import { pdfBuffer } from '../../platform/pdf';
 
 export interface CollectionLabelInput {
   /** ISBT 128 donation identification number, 13 characters (FIN 5 + year 2 + sequence 6). */
@@ -72,7 +73,7 @@ export async function renderCollectionLabel(input: CollectionLabelInput): Promis
     // A fixed creation date keeps the output deterministic (pdfkit derives the file ID from it).
     info: { Title: `Collection label ${input.din}`, Producer: 'Hepatica', CreationDate: input.collectedAt },
   });
-  const done = collect(doc);
+  const done = pdfBuffer(doc);
   drawFrame(doc);
   drawDinQuadrant(doc, input, linear);
   drawProductQuadrant(doc, input);
@@ -340,13 +341,4 @@ function fitText(
     }
   }
   fail(`"${text}" is too long for the label`);
-}
-
-function collect(doc: Doc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 }

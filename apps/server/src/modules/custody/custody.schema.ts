@@ -1,8 +1,6 @@
-import { validateDin } from '@hepatica/core';
+import { CUSTODY_TYPES, validateDin } from '@hepatica/core';
 import { z } from 'zod';
 import { instant, text } from '../../platform/schemas';
-
-export const CUSTODY_TYPES = ['handover', 'receipt', 'storage', 'shipment', 'infusion'] as const;
 
 /** A 13-character DIN (FIN, 2-digit year, 6-digit sequence), checked as ST-001 defines it. */
 export const dinSchema = z

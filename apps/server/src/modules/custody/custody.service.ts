@@ -3,6 +3,7 @@
  * bag must be the DIN the person says they hold. A mismatch is refused (409), recorded as a custody
  * exception in its own audited transaction, and nothing else changes.
  */
+import type { CustodyType } from '@hepatica/core';
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { currentActor } from '../../platform/context';
@@ -13,7 +14,6 @@ import { orders } from '../orders/orders.tables';
 import { custodyEvents, custodyExceptions } from './custody.tables';
 import { dinFromScan } from './scan';
 
-type CustodyType = 'handover' | 'receipt' | 'storage' | 'shipment' | 'infusion';
 export type CustodyEvent = typeof custodyEvents.$inferSelect;
 export type CustodyException = typeof custodyExceptions.$inferSelect;
 

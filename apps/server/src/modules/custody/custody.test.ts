@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../test/harness';
-import { createCollection, createOrder, flowActors, type FlowActors } from '../../test/fixtures';
+import type { Harness } from '../../test/harness';
+import { createCollection, createOrder, flowHarness, type FlowActors } from '../../test/fixtures';
 
 const otherDin = (din: string) => din.slice(0, 12) + (din[12] === '9' ? '8' : '9');
 
@@ -9,8 +9,7 @@ describe('custody with scan-to-verify', () => {
   let a: FlowActors;
   let bag: { id: string; din: string; checkCharacter: string };
   beforeAll(async () => {
-    h = await createHarness();
-    a = await flowActors(h);
+    ({ h, a } = await flowHarness());
     bag = await createCollection(h, a.nurse, (await createOrder(h, a.coordinator)).id);
   });
   afterAll(() => h.close());

@@ -1,6 +1,5 @@
+import { ORDER_STATUSES } from '@hepatica/core';
 import { z } from 'zod';
-
-export const ORDER_STATUSES = ['open', 'collected', 'in_manufacturing', 'released', 'infused', 'cancelled'] as const;
 
 export const orderView = z.object({
   id: z.string(),

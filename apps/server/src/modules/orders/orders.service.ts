@@ -1,5 +1,5 @@
 /** Treatment orders, each identified by an ISBT 128 chain-of-identity identifier (data structure 040). */
-import { computeCheckCharacter, formatCoi } from '@hepatica/core';
+import { computeCheckCharacter, formatCoi, type OrderStatus } from '@hepatica/core';
 import { desc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { notFound } from '../../platform/errors';
@@ -11,7 +11,6 @@ import { studies } from '../studies/studies.tables';
 import { getStudy } from '../studies/studies.service';
 import { orders } from './orders.tables';
 
-type OrderStatus = 'open' | 'collected' | 'in_manufacturing' | 'released' | 'infused' | 'cancelled';
 export type Order = typeof orders.$inferSelect;
 
 const orderColumns = {

@@ -1,7 +1,7 @@
 import { computeCheckCharacter } from '@hepatica/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../test/harness';
-import { createCollection, createOrder, flowActors, type FlowActors } from '../../test/fixtures';
+import type { Harness } from '../../test/harness';
+import { createCollection, createOrder, flowHarness, type FlowActors } from '../../test/fixtures';
 
 /** A DIN differing from `din` in its last digit: another bag of the same facility and year. */
 const otherDin = (din: string) => din.slice(0, 12) + (din[12] === '9' ? '8' : '9');
@@ -9,10 +9,7 @@ const otherDin = (din: string) => din.slice(0, 12) + (din[12] === '9' ? '8' : '9
 describe('patients, studies and orders', () => {
   let h: Harness;
   let a: FlowActors;
-  beforeAll(async () => {
-    h = await createHarness();
-    a = await flowActors(h);
-  });
+  beforeAll(async () => ({ h, a } = await flowHarness()));
   afterAll(() => h.close());
 
   it('gives each patient a pseudonymous subject code; name and MRN only to roles that may see identity', async () => {

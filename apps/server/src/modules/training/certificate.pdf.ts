@@ -9,6 +9,7 @@
  */
 import bwipjs from 'bwip-js/node';
 import PDFDocument from 'pdfkit';
+import { pdfBuffer } from '../../platform/pdf';
 import { CJK, CJK_BOLD, fontFor, registerCjkFonts } from '../../platform/pdf-fonts';
 
 export interface CertificateInput {
@@ -81,7 +82,7 @@ export async function renderCertificate(input: CertificateInput): Promise<Buffer
       CreationDate: input.issuedAt,
     },
   });
-  const done = collect(doc);
+  const done = pdfBuffer(doc);
   registerCjkFonts(doc);
   drawFrame(doc);
   drawHeading(doc, input);
@@ -264,13 +265,4 @@ function fitCentredIn(doc: Doc, text: string, x: number, y: number, width: numbe
 function formatHours(hours: number): string {
   const rounded = Math.round(hours * 10) / 10;
   return `${rounded} ${rounded === 1 ? 'hour' : 'hours'}`;
-}
-
-function collect(doc: Doc): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 }

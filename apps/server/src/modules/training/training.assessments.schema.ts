@@ -1,10 +1,8 @@
 /** Request and response shapes of assessments: theory scores and signed practical assessments. */
+import { ASSESSMENT_KINDS } from '@hepatica/core';
 import { z } from 'zod';
 import { instant, signatureInput, signatureView, text } from '../../platform/schemas';
 import { qualificationView } from './training.qualifications.schema';
-
-export const ASSESSMENT_KINDS = ['theory', 'practical'] as const;
-export type AssessmentKind = (typeof ASSESSMENT_KINDS)[number];
 
 export const assessmentView = z.object({
   id: z.string(),

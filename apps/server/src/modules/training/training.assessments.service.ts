@@ -4,6 +4,7 @@
  * trainer. A pass that meets the course's requirement creates the qualification and its certificate
  * in the same transaction as the assessment, so a recorded pass never lacks its qualification.
  */
+import type { AssessmentKind } from '@hepatica/core';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { requireUserActor } from '../../platform/context';
@@ -11,7 +12,6 @@ import { conflict, notFound, unprocessable } from '../../platform/errors';
 import { sign, signaturesOf, type SignatureInput } from '../../platform/signatures';
 import { write } from '../../platform/write';
 import { users } from '../identity/identity.tables';
-import type { AssessmentKind } from './training.assessments.schema';
 import { getCourse, type Course } from './training.courses.service';
 import { getLearner } from './training.learners.service';
 import { FUTURE_TOLERANCE_MS, getQualificationRow, grantQualification, qualificationView } from './training.qualifications.service';

@@ -1,6 +1,7 @@
 import { qualificationValidUntil } from '@hepatica/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, TEST_PASSWORD, type Harness, type TestUser } from '../../test/harness';
+import { TEST_PASSWORD, type Harness, type TestUser } from '../../test/harness';
+import { countRows, courseNumbering, createCourse, createExternalLearner, trainingHarness } from '../../test/training-fixtures';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 type Qualification = { id: string; learnerId: string; courseCode: string; achievedAt: string; validUntil: string | null; status: string; effectiveStatus: string; certificateCode: string };
@@ -11,27 +12,14 @@ describe('training assessments', () => {
   let h: Harness;
   let trainer: TestUser;
   let qa: TestUser;
-  beforeAll(async () => {
-    h = await createHarness();
-    trainer = await h.createTestUser({ roles: ['trainer'] });
-    qa = await h.createTestUser({ roles: ['qa'] });
-  });
+  beforeAll(async () => ({ h, trainer, qa } = await trainingHarness('qa')));
   afterAll(() => h.close());
 
-  let n = 0;
-  const course = async (body: Record<string, unknown> = {}) => {
-    n += 1;
-    const res = await h.request(trainer, 'POST', '/api/v1/training/courses', { code: `AS-${n}`, title: `Course ${n}`, category: 'gmp_basics', validityMonths: 12, ...body });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json<{ id: string; code: string }>();
-  };
-  const learner = async (name = 'Gao Yuan') => {
-    const res = await h.request(trainer, 'POST', '/api/v1/training/learners', { kind: 'external', name, institution: 'Beijing Youan Hospital', profession: 'Physician' });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json<{ id: string }>();
-  };
+  const next = courseNumbering('AS');
+  const course = (body: Record<string, unknown> = {}) => createCourse(h, trainer, { ...next(), category: 'gmp_basics', validityMonths: 12, ...body });
+  const learner = (name = 'Gao Yuan') => createExternalLearner(h, trainer, name);
   const assess = (body: Record<string, unknown>, as = trainer) => h.request(as, 'POST', '/api/v1/training/assessments', body);
-  const count = async (table: string) => (await h.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;
+  const count = (table: string) => countRows(h, table);
   const hourAgo = () => new Date(Date.now() - 3_600_000).toISOString();
 
   it('passes a theory score at the pass mark and fails it just below (80 passes, 79.9 fails for pass mark 80)', async () => {

@@ -8,7 +8,8 @@ import path from 'node:path';
 import * as mupdf from 'mupdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderPage } from '../../test/barcodes';
-import { createHarness, type Harness, type TestUser } from '../../test/harness';
+import type { Harness, TestUser } from '../../test/harness';
+import { createCourse, createExternalLearner, grantQualification, trainingHarness } from '../../test/training-fixtures';
 import { formatCertificateDate, formatVerificationCode, renderCertificate, type CertificateInput } from './certificate.pdf';
 import { newVerificationCode, normaliseVerificationCode } from './training.certificates.service';
 
@@ -22,9 +23,8 @@ describe('training certificates', () => {
   let trainer: TestUser;
   let course: { id: string; code: string };
   beforeAll(async () => {
-    h = await createHarness();
-    trainer = await h.createTestUser({ roles: ['trainer'] });
-    const res = await h.request(trainer, 'POST', '/api/v1/training/courses', {
+    ({ h, trainer } = await trainingHarness());
+    course = await createCourse(h, trainer, {
       code: 'CP-310',
       title: 'CAR-T manufacturing in a closed automated system',
       titleZh: '封闭式自动化系统中的CAR-T制备',
@@ -34,21 +34,12 @@ describe('training certificates', () => {
       sopCode: 'SOP-MFG-031',
       sopVersion: '2.0',
     });
-    expect(res.statusCode, res.body).toBe(201);
-    course = res.json();
   });
   afterAll(() => h.close());
 
-  const external = async (name: string) => {
-    const res = await h.request(trainer, 'POST', '/api/v1/training/learners', { kind: 'external', name, institution: 'Beijing Ditan Hospital, Capital Medical University', profession: 'Hepatologist' });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json<{ id: string }>();
-  };
-  const grant = async (body: Record<string, unknown>) => {
-    const res = await h.request(trainer, 'POST', '/api/v1/training/qualifications', { courseId: course.id, ...body });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json<Qualification>();
-  };
+  const external = (name: string) =>
+    createExternalLearner(h, trainer, name, { institution: 'Beijing Ditan Hospital, Capital Medical University', profession: 'Hepatologist' });
+  const grant = (body: Record<string, unknown>) => grantQualification<Qualification>(h, trainer, { courseId: course.id, ...body });
   const verify = (code: string) => h.request(null, 'GET', `/api/v1/training/certificates/${encodeURIComponent(code)}/verify`);
 
   it('prints learner, institution, course, validity and the verification code on an A4 landscape page', async () => {

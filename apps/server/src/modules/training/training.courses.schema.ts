@@ -1,22 +1,8 @@
 /** Request and response shapes of the training catalogue: courses, prerequisites and role curricula. */
+import { COURSE_CATEGORIES, DELIVERY_MODES } from '@hepatica/core';
 import { z } from 'zod';
 import { ROLES } from '../../platform/access';
 import { reason, text } from '../../platform/schemas';
-
-export const COURSE_CATEGORIES = [
-  'gmp_basics',
-  'aseptic_gowning',
-  'cell_processing',
-  'viral_vector',
-  'qc_methods',
-  'gcp',
-  'biosafety',
-  'chain_of_identity',
-] as const;
-export type CourseCategory = (typeof COURSE_CATEGORIES)[number];
-
-export const DELIVERY_MODES = ['classroom', 'e_learning', 'practical', 'blended'] as const;
-export type DeliveryMode = (typeof DELIVERY_MODES)[number];
 
 export const courseCode = z
   .string()

@@ -3,11 +3,11 @@
  * requalification interval, the SOP a course teaches, and its prerequisites. Courses are never
  * deleted; a course that is no longer taught is retired.
  */
+import type { CourseCategory, DeliveryMode } from '@hepatica/core';
 import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { conflict, notFound, unprocessable } from '../../platform/errors';
 import { write } from '../../platform/write';
-import type { CourseCategory, DeliveryMode } from './training.courses.schema';
 import { markRequalificationRequired } from './training.qualifications.service';
 import { trainingCoursePrerequisites, trainingCourses } from './training.tables';
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { write } from '../../platform/write';
-import { createHarness, type Harness, type TestUser } from '../../test/harness';
+import type { Harness, TestUser } from '../../test/harness';
+import { countRows, createCourse, trainingHarness } from '../../test/training-fixtures';
 import { trainingLearners, trainingQualifications } from './training.tables';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -11,20 +12,12 @@ describe('training catalogue: courses', () => {
   let h: Harness;
   let trainer: TestUser;
   let qa: TestUser;
-  beforeAll(async () => {
-    h = await createHarness();
-    trainer = await h.createTestUser({ roles: ['trainer'] });
-    qa = await h.createTestUser({ roles: ['qa'] });
-  });
+  beforeAll(async () => ({ h, trainer, qa } = await trainingHarness('qa')));
   afterAll(() => h.close());
 
   const post = async (body: Record<string, unknown>) => h.request(trainer, 'POST', '/api/v1/training/courses', body);
-  const create = async (body: Record<string, unknown>) => {
-    const res = await post({ title: 'A course', category: 'gmp_basics', validityMonths: 12, ...body });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json<Course>();
-  };
-  const courseCount = async () => (await h.database.query<{ n: number }>('SELECT count(*)::int AS n FROM training_courses'))[0]!.n;
+  const create = (body: Record<string, unknown>) => createCourse<Course>(h, trainer, { title: 'A course', category: 'gmp_basics', validityMonths: 12, ...body });
+  const courseCount = () => countRows(h, 'training_courses');
 
   it('creates a course with the contract defaults and its prerequisites, and reads it back', async () => {
     const base = await create({ code: 'GMP-101', title: 'GMP fundamentals for ATMP', titleZh: '先进治疗药品GMP基础', validityMonths: null });
@@ -109,13 +102,10 @@ describe('training catalogue: curricula', () => {
   let director: TestUser;
   let courses: Record<string, string>;
   beforeAll(async () => {
-    h = await createHarness();
-    trainer = await h.createTestUser({ roles: ['trainer'] });
-    director = await h.createTestUser({ roles: ['director'] });
+    ({ h, trainer, director } = await trainingHarness('director'));
     courses = {};
     for (const code of ['GMP-101', 'ASEP-201', 'CELL-210']) {
-      const res = await h.request(trainer, 'POST', '/api/v1/training/courses', { code, title: code, category: 'gmp_basics', validityMonths: 12 });
-      courses[code] = res.json<{ id: string }>().id;
+      courses[code] = (await createCourse(h, trainer, { code, title: code, category: 'gmp_basics', validityMonths: 12 })).id;
     }
   });
   afterAll(() => h.close());

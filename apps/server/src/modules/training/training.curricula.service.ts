@@ -3,12 +3,12 @@
  * off it (never deletes them) and records every change with its reason, so the training matrix in
  * force on any past date can be read from the audit trail.
  */
+import type { CourseCategory } from '@hepatica/core';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { ROLES, type Role } from '../../platform/access';
 import { unprocessable } from '../../platform/errors';
 import { write } from '../../platform/write';
-import type { CourseCategory } from './training.courses.schema';
 import type { Course } from './training.courses.service';
 import { trainingCourses, trainingCurricula } from './training.tables';
 

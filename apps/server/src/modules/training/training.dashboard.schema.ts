@@ -1,7 +1,7 @@
 /** Request and response shapes of the training dashboard and the annual target. */
+import { COURSE_CATEGORIES } from '@hepatica/core';
 import { z } from 'zod';
 import { reason } from '../../platform/schemas';
-import { COURSE_CATEGORIES } from './training.courses.schema';
 
 const year = z.coerce.number('Use a year such as 2026').int('Use a whole year').min(2000, 'From 2000').max(2100, 'Up to 2100');
 

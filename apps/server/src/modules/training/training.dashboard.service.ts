@@ -11,12 +11,11 @@
  * qualification that year), so both add up to `trained`. The expiry windows nest ("within 60"
  * includes "within 30") and count active qualifications still valid now.
  */
-import { daysUntil, localMonthStarts, localYear, startOfLocalDay } from '@hepatica/core';
+import { COURSE_CATEGORIES, daysUntil, localMonthStarts, localYear, startOfLocalDay, type CourseCategory } from '@hepatica/core';
 import { and, asc, desc, eq, gt, gte, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { write } from '../../platform/write';
 import { homeSite } from '../sites/sites.service';
-import { COURSE_CATEGORIES, type CourseCategory } from './training.courses.schema';
 import { trainingCourses, trainingLearners, trainingQualifications, trainingTargets } from './training.tables';
 
 /** The center's mission: train 100+ clinicians and researchers a year. */

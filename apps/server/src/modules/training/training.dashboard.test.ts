@@ -5,7 +5,8 @@
  */
 import { addMonthsInZone, daysUntil, localYear } from '@hepatica/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness, type TestUser } from '../../test/harness';
+import type { Harness, TestUser } from '../../test/harness';
+import { createCourse, createExternalLearner, grantQualification, trainingHarness } from '../../test/training-fixtures';
 
 const ZONE = 'Asia/Shanghai';
 const DAY = 86_400_000;
@@ -23,24 +24,14 @@ type Dashboard = {
 type Problem = { errors?: { path: string }[] };
 
 async function setup() {
-  const h = await createHarness();
-  const trainer = await h.createTestUser({ roles: ['trainer'] });
+  const { h, trainer } = await trainingHarness();
   const courses: Record<string, string> = {};
   for (const [code, category, validityMonths] of [['GMP-101', 'gmp_basics', 12], ['CP-310', 'cell_processing', 24], ['QC-240', 'qc_methods', 12]] as const) {
-    const res = await h.request(trainer, 'POST', '/api/v1/training/courses', { code, title: code, category, validityMonths });
-    expect(res.statusCode, res.body).toBe(201);
-    courses[code] = res.json<{ id: string }>().id;
+    courses[code] = (await createCourse(h, trainer, { code, title: code, category, validityMonths })).id;
   }
-  const external = async (name: string, institution: string) => {
-    const res = await h.request(trainer, 'POST', '/api/v1/training/learners', { kind: 'external', name, institution, profession: 'Physician' });
-    expect(res.statusCode, res.body).toBe(201);
-    return { learnerId: res.json<{ id: string }>().id };
-  };
-  const grant = async (who: { learnerId: string } | { userId: string }, code: string, achievedAt: string | Date) => {
-    const res = await h.request(trainer, 'POST', '/api/v1/training/qualifications', { ...who, courseId: courses[code], achievedAt: new Date(achievedAt).toISOString() });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json<{ id: string; validUntil: string }>();
-  };
+  const external = async (name: string, institution: string) => ({ learnerId: (await createExternalLearner(h, trainer, name, { institution })).id });
+  const grant = (who: { learnerId: string } | { userId: string }, code: string, achievedAt: string | Date) =>
+    grantQualification<{ id: string; validUntil: string }>(h, trainer, { ...who, courseId: courses[code], achievedAt: new Date(achievedAt).toISOString() });
   return { h, trainer, external, grant };
 }
 

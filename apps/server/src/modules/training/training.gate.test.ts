@@ -1,6 +1,7 @@
 import { addMonthsInZone, localDate } from '@hepatica/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness, type TestUser } from '../../test/harness';
+import type { Harness, TestUser } from '../../test/harness';
+import { createCourse, grantQualification, trainingHarness } from '../../test/training-fixtures';
 import { requireQualification } from './training.gate';
 
 type Qualification = { id: string; validUntil: string | null; status: string };
@@ -17,10 +18,8 @@ describe('the competency gate', () => {
   let qa: TestUser;
   let course: { id: string; code: string };
   beforeAll(async () => {
-    h = await createHarness();
-    trainer = await h.createTestUser({ roles: ['trainer'] });
-    qa = await h.createTestUser({ roles: ['qa'] });
-    const res = await h.request(trainer, 'POST', '/api/v1/training/courses', {
+    ({ h, trainer, qa } = await trainingHarness('qa'));
+    course = await createCourse(h, trainer, {
       code: 'ASEP-201',
       title: 'Aseptic gowning qualification',
       category: 'aseptic_gowning',
@@ -28,8 +27,6 @@ describe('the competency gate', () => {
       sopCode: 'SOP-QA-012',
       sopVersion: '3.0',
     });
-    expect(res.statusCode, res.body).toBe(201);
-    course = res.json();
   });
   afterAll(() => h.close());
 
@@ -38,9 +35,7 @@ describe('the competency gate', () => {
     const user = await h.createTestUser({ roles: ['operator'] });
     if (monthsAgo === null) return { user, q: null };
     const achievedAt = addMonthsInZone(new Date(Date.now() - 60_000), -monthsAgo, 'Asia/Shanghai').toISOString();
-    const res = await h.request(trainer, 'POST', '/api/v1/training/qualifications', { userId: user.id, courseId: course.id, achievedAt });
-    expect(res.statusCode, res.body).toBe(201);
-    const q = res.json<Qualification>();
+    const q = await grantQualification<Qualification>(h, trainer, { userId: user.id, courseId: course.id, achievedAt });
     if (action) expect((await h.request(trainer, 'POST', `/api/v1/training/qualifications/${q.id}/${action}`, { reason: 'Media fill failure' })).statusCode).toBe(200);
     return { user, q };
   };

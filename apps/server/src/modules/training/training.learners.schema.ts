@@ -1,13 +1,10 @@
 /** Request and response shapes of learners: staff (internal) and people from partner institutions (external). */
+import { ENROLLMENT_STATUSES, GAP_REASONS, LEARNER_KINDS } from '@hepatica/core';
 import { z } from 'zod';
 import { text } from '../../platform/schemas';
 import { createUserBody } from '../identity/identity.schema';
 import { assessmentView } from './training.assessments.schema';
 import { qualificationView } from './training.qualifications.schema';
-import { ENROLLMENT_STATUSES } from './training.sessions.schema';
-
-export const LEARNER_KINDS = ['internal', 'external'] as const;
-export type LearnerKind = (typeof LEARNER_KINDS)[number];
 
 export const learnerView = z.object({
   id: z.string(),
@@ -48,9 +45,6 @@ export const createAccountBody = z.object({
   username: createUserBody.shape.username,
   password: z.string().min(1, 'Enter a password').max(256),
 });
-
-export const GAP_REASONS = ['missing', 'expired', 'suspended', 'revoked', 'requalification_required'] as const;
-export type GapReason = (typeof GAP_REASONS)[number];
 
 export const learnerRecordView = z.object({
   learner: learnerView,

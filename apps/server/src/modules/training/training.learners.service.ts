@@ -3,6 +3,7 @@
  * clinicians and researchers from partner hospitals and universities are external learners without
  * system access, who can later be given a trainee login. Learners are never deleted.
  */
+import type { LearnerKind } from '@hepatica/core';
 import { and, asc, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { conflict, notFound } from '../../platform/errors';
@@ -10,7 +11,6 @@ import { write, type Writer } from '../../platform/write';
 import { createUser, getUserById } from '../identity/identity.service';
 import { users } from '../identity/identity.tables';
 import { homeSite } from '../sites/sites.service';
-import type { LearnerKind } from './training.learners.schema';
 import { trainingLearners } from './training.tables';
 
 export type Learner = typeof trainingLearners.$inferSelect;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWithContext, SYSTEM_ACTOR } from '../../platform/context';
 import { write } from '../../platform/write';
-import { createHarness, type Harness, type TestUser } from '../../test/harness';
+import type { Harness, TestUser } from '../../test/harness';
+import { countRows, createExternalLearner, trainingHarness } from '../../test/training-fixtures';
 import { learnerForUser } from './training.learners.service';
 import { trainingQualifications } from './training.tables';
 
@@ -13,19 +14,12 @@ describe('training learners', () => {
   let h: Harness;
   let trainer: TestUser;
   let admin: TestUser;
-  beforeAll(async () => {
-    h = await createHarness();
-    trainer = await h.createTestUser({ roles: ['trainer'] });
-    admin = await h.createTestUser({ roles: ['admin'] });
-  });
+  beforeAll(async () => ({ h, trainer, admin } = await trainingHarness('admin')));
   afterAll(() => h.close());
 
-  const external = async (name: string, institution = 'Peking Union Medical College Hospital') => {
-    const res = await h.request(trainer, 'POST', '/api/v1/training/learners', { kind: 'external', name, institution, profession: 'Clinical pharmacist', email: 'learner@example.cn' });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json<Learner>();
-  };
-  const learnerCount = async () => (await h.database.query<{ n: number }>('SELECT count(*)::int AS n FROM training_learners'))[0]!.n;
+  const external = (name: string, institution = 'Peking Union Medical College Hospital') =>
+    createExternalLearner<Learner>(h, trainer, name, { institution, profession: 'Clinical pharmacist', email: 'learner@example.cn' });
+  const learnerCount = () => countRows(h, 'training_learners');
 
   it('registers external learners and staff, lists them by kind and search, and reads one', async () => {
     const wang = await external('Wang Xiaoming', 'Beijing Ditan Hospital, Capital Medical University');

@@ -1,10 +1,9 @@
 /** Request and response shapes of qualifications, the competency gate and certificate verification. */
+import { COURSE_CATEGORIES, EFFECTIVE_STATUSES, QUALIFICATION_STATUSES } from '@hepatica/core';
 import { z } from 'zod';
 import { instant, reason, text } from '../../platform/schemas';
-import { COURSE_CATEGORIES, courseCode } from './training.courses.schema';
+import { courseCode } from './training.courses.schema';
 
-export const QUALIFICATION_STATUSES = ['active', 'suspended', 'revoked', 'requalification_required', 'superseded'] as const;
-export const EFFECTIVE_STATUSES = ['valid', 'expired', 'suspended', 'revoked', 'requalification_required', 'superseded'] as const;
 /** What the gate reports: an effective status, or that the person never held the qualification. */
 export const GATE_STATES = ['valid', 'never_held', 'expired', 'suspended', 'revoked', 'requalification_required'] as const;
 export type GateState = (typeof GATE_STATES)[number];

@@ -5,7 +5,13 @@
  * the older one. Trainers suspend, reinstate and revoke (final) with a reason; a revised SOP can send
  * every active qualification of a course back to requalification. Nothing is ever deleted.
  */
-import { effectiveQualificationStatus, localDate, qualificationValidUntil, type StoredQualificationStatus } from '@hepatica/core';
+import {
+  effectiveQualificationStatus,
+  localDate,
+  qualificationValidUntil,
+  type CourseCategory,
+  type StoredQualificationStatus,
+} from '@hepatica/core';
 import { and, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { hasPermission } from '../../platform/access';
@@ -13,7 +19,6 @@ import { currentActor } from '../../platform/context';
 import { conflict, forbidden, notFound, unprocessable } from '../../platform/errors';
 import { write, type Writer } from '../../platform/write';
 import { homeSite } from '../sites/sites.service';
-import type { CourseCategory } from './training.courses.schema';
 import { getCourse, type Course } from './training.courses.service';
 import { getLearner, learnerForUser } from './training.learners.service';
 import { issueCertificate } from './training.certificates.service';

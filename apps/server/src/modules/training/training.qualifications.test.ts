@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness, type TestUser } from '../../test/harness';
+import type { Harness, TestUser } from '../../test/harness';
+import { countRows, courseNumbering, createCourse, grantQualification, trainingHarness } from '../../test/training-fixtures';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 type Qualification = {
@@ -22,26 +23,13 @@ describe('training qualifications', () => {
   let h: Harness;
   let trainer: TestUser;
   let qa: TestUser;
-  beforeAll(async () => {
-    h = await createHarness();
-    trainer = await h.createTestUser({ roles: ['trainer'] });
-    qa = await h.createTestUser({ roles: ['qa'] });
-  });
+  beforeAll(async () => ({ h, trainer, qa } = await trainingHarness('qa')));
   afterAll(() => h.close());
 
-  let n = 0;
-  const course = async (body: Record<string, unknown> = {}) => {
-    n += 1;
-    const res = await h.request(trainer, 'POST', '/api/v1/training/courses', { code: `QU-${n}`, title: `Course ${n}`, category: 'cell_processing', validityMonths: 12, ...body });
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json<{ id: string; code: string }>();
-  };
-  const grant = async (body: Record<string, unknown>, as = trainer) => {
-    const res = await h.request(as, 'POST', '/api/v1/training/qualifications', body);
-    expect(res.statusCode, res.body).toBe(201);
-    return res.json<Qualification>();
-  };
-  const count = async () => (await h.database.query<{ n: number }>('SELECT count(*)::int AS n FROM training_qualifications'))[0]!.n;
+  const next = courseNumbering('QU');
+  const course = (body: Record<string, unknown> = {}) => createCourse(h, trainer, { ...next(), category: 'cell_processing', validityMonths: 12, ...body });
+  const grant = (body: Record<string, unknown>, as = trainer) => grantQualification<Qualification>(h, as, body);
+  const count = () => countRows(h, 'training_qualifications');
 
   it('records a qualification for a user (creating their learner) with validity in the site time zone', async () => {
     const c = await course({ validityMonths: 1, sopVersion: '2.1' });

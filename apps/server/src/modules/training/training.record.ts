@@ -3,7 +3,7 @@
  * roles require that they do not currently hold (the curriculum gaps a supervisor has to close).
  * Training staff may read anyone's record; everyone else only their own.
  */
-import { effectiveQualificationStatus, type StoredQualificationStatus } from '@hepatica/core';
+import { effectiveQualificationStatus, type EnrollmentStatus, type GapReason, type StoredQualificationStatus } from '@hepatica/core';
 import { desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { hasPermission, isRole } from '../../platform/access';
@@ -12,10 +12,8 @@ import { notFound } from '../../platform/errors';
 import { users } from '../identity/identity.tables';
 import { assessmentView, listAssessments } from './training.assessments.service';
 import { listCurricula, type CurriculumCourse } from './training.curricula.service';
-import type { GapReason } from './training.learners.schema';
 import { getLearnerRow, learnerView } from './training.learners.service';
 import { listQualifications, qualificationView } from './training.qualifications.service';
-import type { EnrollmentStatus } from './training.sessions.schema';
 import { trainingCourses, trainingEnrollments, trainingQualifications, trainingSessions } from './training.tables';
 
 export async function learnerRecord(db: Executor, id: string) {

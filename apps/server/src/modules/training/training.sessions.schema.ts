@@ -1,11 +1,7 @@
 /** Request and response shapes of scheduled sessions, enrollment with a waiting list, and attendance. */
+import { ENROLLMENT_STATUSES, SESSION_STATUSES } from '@hepatica/core';
 import { z } from 'zod';
 import { instant, reason, text } from '../../platform/schemas';
-
-export const SESSION_STATUSES = ['scheduled', 'completed', 'cancelled'] as const;
-export type SessionStatus = (typeof SESSION_STATUSES)[number];
-export const ENROLLMENT_STATUSES = ['enrolled', 'waitlisted', 'cancelled'] as const;
-export type EnrollmentStatus = (typeof ENROLLMENT_STATUSES)[number];
 
 export const MAX_CAPACITY = 500;
 

@@ -2,13 +2,13 @@
  * Scheduled training sessions: a course taught by a trainer in a room with a fixed number of places.
  * Enrollment, the waiting list and attendance are in training.enrollments.service.ts.
  */
+import type { EnrollmentStatus, SessionStatus } from '@hepatica/core';
 import { and, asc, count, eq, gt, inArray, lt, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { conflict, notFound, unprocessable } from '../../platform/errors';
 import { write } from '../../platform/write';
 import { users } from '../identity/identity.tables';
 import { getCourse } from './training.courses.service';
-import type { EnrollmentStatus, SessionStatus } from './training.sessions.schema';
 import { trainingCourses, trainingEnrollments, trainingLearners, trainingSessions } from './training.tables';
 
 export type Session = typeof trainingSessions.$inferSelect;

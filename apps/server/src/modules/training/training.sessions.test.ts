@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runWithContext, SYSTEM_ACTOR } from '../../platform/context';
 import { write } from '../../platform/write';
-import { createHarness, type Harness, type TestUser } from '../../test/harness';
+import type { Harness, TestUser } from '../../test/harness';
+import { countRows, createCourse, createExternalLearner, trainingHarness } from '../../test/training-fixtures';
 import { trainingQualifications } from './training.tables';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -18,9 +19,8 @@ describe('training sessions', () => {
   let courseId: string;
   let seq = 0;
   beforeAll(async () => {
-    h = await createHarness();
-    trainer = await h.createTestUser({ roles: ['trainer'] });
-    courseId = (await h.request(trainer, 'POST', '/api/v1/training/courses', { code: 'CELL-210', title: 'CAR-T cell processing', category: 'cell_processing', validityMonths: 24 })).json<{ id: string }>().id;
+    ({ h, trainer } = await trainingHarness());
+    courseId = (await createCourse(h, trainer, { code: 'CELL-210', title: 'CAR-T cell processing', category: 'cell_processing', validityMonths: 24 })).id;
   });
   afterAll(() => h.close());
 
@@ -31,12 +31,11 @@ describe('training sessions', () => {
     expect(res.statusCode, res.body).toBe(201);
     return res.json<Session>();
   };
-  const newLearner = async (name = `Learner ${++seq}`) =>
-    (await h.request(trainer, 'POST', '/api/v1/training/learners', { kind: 'external', name, institution: 'Beijing Youan Hospital', profession: 'Physician' })).json<{ id: string }>().id;
+  const newLearner = async (name = `Learner ${++seq}`) => (await createExternalLearner(h, trainer, name)).id;
   const enroll = (sessionId: string, learnerId: string, waitlist?: boolean) =>
     h.request(trainer, 'POST', `/api/v1/training/sessions/${sessionId}/enrollments`, { learnerId, ...(waitlist === undefined ? {} : { waitlist }) });
   const detail = async (id: string) => (await h.request(trainer, 'GET', `/api/v1/training/sessions/${id}`)).json<Detail>();
-  const sessionCount = async () => (await h.database.query<{ n: number }>('SELECT count(*)::int AS n FROM training_sessions'))[0]!.n;
+  const sessionCount = () => countRows(h, 'training_sessions');
 
   it('schedules a session and lists sessions overlapping a period, ordered by start', async () => {
     const later = await newSession({ startsAt: at(14 * DAY), endsAt: at(14 * DAY + 2 * HOUR) });

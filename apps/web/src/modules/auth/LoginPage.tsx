@@ -1,12 +1,12 @@
 /** Sign-in page: username and password; shows the server's problem detail (bad credentials, lockout). */
-import { Anchor, Button, Center, Group, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { api, isProblem } from '../../api/client';
 import type { SessionUser } from '../../api/types';
-import { LanguageSwitch } from '../../app/LanguageSwitch';
+import { PublicHeader } from '../../app/PublicHeader';
 import { ME_KEY } from '../../app/session';
 import { ProblemAlert } from '../../components/ProblemAlert';
 
@@ -37,17 +37,7 @@ export function LoginPage() {
         data-testid="login-form"
       >
         <Stack>
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <div>
-              <Title order={2} c="teal.8">
-                {t('app.name')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('app.tagline')}
-              </Text>
-            </div>
-            <LanguageSwitch />
-          </Group>
+          <PublicHeader subtitle={t('app.tagline')} />
           <Title order={4}>{t('login.title')}</Title>
           {login.isError && (
             <ProblemAlert

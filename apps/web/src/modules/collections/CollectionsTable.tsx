@@ -1,9 +1,9 @@
 /** Table of collections: DIN with check character, type, subject/COI, collected, expiry, status, signatures. */
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { Collection } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
+import { IdentifierLink } from '../../components/IdentifierLink';
 import { SignatureSummary } from '../../components/SignaturesList';
 
 export function CollectionStatusBadge({ status }: { status: string }) {
@@ -36,18 +36,9 @@ export function CollectionsTable({ items, showOrder = true }: { items: Collectio
           {items.map((c) => (
             <Table.Tr key={c.id} data-testid="collection-row" data-din={c.din}>
               <Table.Td>
-                <Text
-                  component={Link}
-                  to={`/collections/${c.id}`}
-                  ff="monospace"
-                  fw={600}
-                  size="sm"
-                  c="teal.8"
-                  style={{ whiteSpace: 'nowrap' }}
-                  data-testid="collection-link"
-                >
+                <IdentifierLink to={`/collections/${c.id}`} testId="collection-link">
                   {c.din} {c.checkCharacter}
-                </Text>
+                </IdentifierLink>
               </Table.Td>
               <Table.Td>{t(`collectionType.${c.type}`, { defaultValue: c.type })}</Table.Td>
               {showOrder && (

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Order } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
+import { IdentifierLink } from '../../components/IdentifierLink';
 import { OrderStatusBadge } from './OrderStatusBadge';
 
 export function OrdersTable({ items, showSubject = true }: { items: Order[]; showSubject?: boolean }) {
@@ -24,18 +25,9 @@ export function OrdersTable({ items, showSubject = true }: { items: Order[]; sho
           {items.map((o) => (
             <Table.Tr key={o.id} data-testid="order-row">
               <Table.Td>
-                <Text
-                  component={Link}
-                  to={`/orders/${o.id}`}
-                  ff="monospace"
-                  fw={600}
-                  size="sm"
-                  c="teal.8"
-                  style={{ whiteSpace: 'nowrap' }}
-                  data-testid="order-link"
-                >
+                <IdentifierLink to={`/orders/${o.id}`} testId="order-link">
                   {o.coi} {o.coiCheckCharacter}
-                </Text>
+                </IdentifierLink>
               </Table.Td>
               {showSubject && (
                 <Table.Td>

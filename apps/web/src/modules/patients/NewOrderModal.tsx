@@ -1,9 +1,10 @@
 /** Opens a therapy order (and its chain-of-identity identifier) for a patient in a chosen study. */
-import { Button, Group, Modal, NativeSelect, Stack } from '@mantine/core';
+import { Modal, NativeSelect, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { FormActions } from '../../components/FormActions';
 import { ProblemAlert, fieldError } from '../../components/ProblemAlert';
 import { EmptyHint, QueryView } from '../../components/states';
 import { useCreateOrder } from '../orders/orders.api';
@@ -65,14 +66,13 @@ export function NewOrderModal({
                 error={fieldError(create.error, 'studyId')}
                 data-testid="order-study"
               />
-              <Group justify="flex-end">
-                <Button variant="default" onClick={close}>
-                  {t('common.cancel')}
-                </Button>
-                <Button type="submit" disabled={!studyId} loading={create.isPending} data-testid="order-submit">
-                  {t('patients.createOrder')}
-                </Button>
-              </Group>
+              <FormActions
+                onCancel={close}
+                submitLabel={t('patients.createOrder')}
+                loading={create.isPending}
+                disabled={!studyId}
+                testId="order-submit"
+              />
             </Stack>
           )
         }

@@ -1,10 +1,11 @@
 /** Form to register a patient: sex, birth date, optional name and MRN (kept apart from the subject code). */
-import { Button, Group, Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { Sex } from '../../api/types';
+import { FormActions } from '../../components/FormActions';
 import { ProblemAlert, fieldError } from '../../components/ProblemAlert';
 import { useCreatePatient } from './patients.api';
 
@@ -81,14 +82,13 @@ export function PatientCreateModal({ opened, onClose }: { opened: boolean; onClo
           error={fieldError(err, 'mrn')}
           data-testid="patient-mrn"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} disabled={!sex || !birthDate} data-testid="patient-submit">
-            {t('common.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={close}
+          submitLabel={t('common.create')}
+          loading={create.isPending}
+          disabled={!sex || !birthDate}
+          testId="patient-submit"
+        />
       </Stack>
     </Modal>
   );

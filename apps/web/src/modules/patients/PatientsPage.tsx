@@ -1,5 +1,5 @@
 /** Patient list with search and the "new patient" form. */
-import { Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { Patient } from '../../api/types';
 import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
+import { PageHeader } from '../../components/PageHeader';
 import { EmptyHint, QueryView } from '../../components/states';
 import { PatientCreateModal } from './PatientCreateModal';
 import { usePatients } from './patients.api';
@@ -67,14 +68,12 @@ export function PatientsPage() {
   const query = usePatients(debounced);
   return (
     <Stack data-testid="patients-page">
-      <Group justify="space-between">
-        <Title order={2}>{t('patients.title')}</Title>
-        {can('patients:write') && (
-          <Button onClick={() => setCreating(true)} data-testid="patient-new">
-            {t('patients.new')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('patients.title')}
+        action={
+          can('patients:write') && { label: t('patients.new'), onClick: () => setCreating(true), testId: 'patient-new' }
+        }
+      />
       <TextInput
         placeholder={t('patients.searchPlaceholder')}
         aria-label={t('common.search')}

@@ -1,39 +1,34 @@
 /** Shapes of the training academy API (docs/training-api.md): catalogue, learners, sessions, assessments, qualifications. */
 import type { Signature } from '../../api/types';
+import type {
+  AssessmentKind,
+  CourseCategory,
+  DeliveryMode,
+  EffectiveQualificationStatus,
+  EnrollmentStatus,
+  GapReason,
+  LearnerKind,
+  SessionStatus,
+  StoredQualificationStatus,
+} from '@hepatica/core';
 
-export const CATEGORIES = [
-  'gmp_basics',
-  'aseptic_gowning',
-  'cell_processing',
-  'viral_vector',
-  'qc_methods',
-  'gcp',
-  'biosafety',
-  'chain_of_identity',
-] as const;
-export type Category = (typeof CATEGORIES)[number];
-
-export const DELIVERY_MODES = ['classroom', 'e_learning', 'practical', 'blended'] as const;
-export type DeliveryMode = (typeof DELIVERY_MODES)[number];
-
-export const LEARNER_KINDS = ['internal', 'external'] as const;
-export type LearnerKind = (typeof LEARNER_KINDS)[number];
-
-export type SessionStatus = 'scheduled' | 'completed' | 'cancelled';
-export type EnrollmentStatus = 'enrolled' | 'waitlisted' | 'cancelled';
-export type AssessmentKind = 'theory' | 'practical';
-
-export const QUALIFICATION_STATUSES = [
-  'valid',
-  'expired',
-  'suspended',
-  'revoked',
-  'requalification_required',
-  'superseded',
-] as const;
-/** The status a qualification has at request time (`active` becomes `valid` or `expired`). */
-export type EffectiveStatus = (typeof QUALIFICATION_STATUSES)[number];
-export type StoredStatus = 'active' | 'suspended' | 'revoked' | 'requalification_required' | 'superseded';
+// The vocabularies are shared with the server's schemas (packages/core/src/training/enums.ts).
+export {
+  ASSESSMENT_KINDS,
+  COURSE_CATEGORIES,
+  DELIVERY_MODES,
+  EFFECTIVE_STATUSES,
+  LEARNER_KINDS,
+  type AssessmentKind,
+  type CourseCategory,
+  type DeliveryMode,
+  type EffectiveQualificationStatus,
+  type EnrollmentStatus,
+  type GapReason,
+  type LearnerKind,
+  type SessionStatus,
+  type StoredQualificationStatus,
+} from '@hepatica/core';
 
 /** A course as named elsewhere: code and both titles. */
 export interface CourseRef {
@@ -44,7 +39,7 @@ export interface CourseRef {
 }
 
 export interface Course extends CourseRef {
-  category: Category;
+  category: CourseCategory;
   deliveryMode: DeliveryMode;
   durationHours: number;
   passMark: number;
@@ -62,7 +57,7 @@ export interface NewCourse {
   code: string;
   title: string;
   titleZh?: string;
-  category: Category;
+  category: CourseCategory;
   validityMonths: number | null;
   deliveryMode?: DeliveryMode;
   durationHours?: number;
@@ -86,7 +81,7 @@ export interface CourseChange {
 
 export interface Curriculum {
   role: string;
-  courses: (CourseRef & { category: Category })[];
+  courses: (CourseRef & { category: CourseCategory })[];
 }
 
 export interface Learner {
@@ -184,16 +179,14 @@ export interface Qualification {
   courseCode: string;
   courseTitle: string;
   courseTitleZh: string;
-  category: Category;
+  category: CourseCategory;
   achievedAt: string;
   validUntil: string | null;
-  status: StoredStatus;
-  effectiveStatus: EffectiveStatus;
+  status: StoredQualificationStatus;
+  effectiveStatus: EffectiveQualificationStatus;
   sopVersion: string | null;
   certificateCode: string | null;
 }
-
-export type GapReason = 'missing' | 'expired' | 'suspended' | 'revoked' | 'requalification_required';
 
 export interface TrainingRecord {
   learner: Learner;
@@ -213,7 +206,7 @@ export interface TrainingRecord {
 export interface Verification {
   genuine: boolean;
   current: boolean;
-  effectiveStatus: EffectiveStatus;
+  effectiveStatus: EffectiveQualificationStatus;
   learnerName: string;
   institution: string;
   courseCode: string;
@@ -230,7 +223,7 @@ export interface Dashboard {
   trained: number;
   internal: number;
   external: number;
-  byCategory: { category: Category; count: number }[];
+  byCategory: { category: CourseCategory; count: number }[];
   byInstitution: { institution: string; count: number }[];
   byMonth: { month: number; count: number }[];
   expiring: {

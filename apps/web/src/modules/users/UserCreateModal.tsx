@@ -1,10 +1,12 @@
 /** Creates a user account with one or more of the 13 roles. */
-import { Button, Group, Modal, MultiSelect, PasswordInput, Stack, TextInput } from '@mantine/core';
+import { Modal, MultiSelect, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../api/types';
+import { FormActions } from '../../components/FormActions';
 import { ProblemAlert, fieldError } from '../../components/ProblemAlert';
+import { NewPasswordInput, UsernameInput } from './AccountFields';
 import { useCreateUser } from './users.api';
 
 export function UserCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -40,15 +42,7 @@ export function UserCreateModal({ opened, onClose }: { opened: boolean; onClose:
     <Modal opened={opened} onClose={close} title={t('users.createTitle')} centered>
       <Stack component="form" onSubmit={submit} data-testid="user-form">
         {err && <ProblemAlert error={err} />}
-        <TextInput
-          label={t('users.username')}
-          value={username}
-          onChange={(e) => setUsername(e.currentTarget.value)}
-          autoComplete="off"
-          required
-          error={fieldError(err, 'username')}
-          data-testid="user-username"
-        />
+        <UsernameInput value={username} onChange={setUsername} error={err} testId="user-username" />
         <TextInput
           label={t('users.displayName')}
           value={displayName}
@@ -57,16 +51,7 @@ export function UserCreateModal({ opened, onClose }: { opened: boolean; onClose:
           error={fieldError(err, 'displayName')}
           data-testid="user-display-name"
         />
-        <PasswordInput
-          label={t('users.password')}
-          description={t('users.passwordHint')}
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          autoComplete="new-password"
-          required
-          error={fieldError(err, 'password')}
-          data-testid="user-password"
-        />
+        <NewPasswordInput value={password} onChange={setPassword} error={err} testId="user-password" />
         <MultiSelect
           label={t('users.roles')}
           data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
@@ -79,14 +64,13 @@ export function UserCreateModal({ opened, onClose }: { opened: boolean; onClose:
           error={fieldError(err, 'roles')}
           data-testid="user-roles"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} disabled={roles.length === 0} data-testid="user-submit">
-            {t('common.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={close}
+          submitLabel={t('common.create')}
+          loading={create.isPending}
+          disabled={roles.length === 0}
+          testId="user-submit"
+        />
       </Stack>
     </Modal>
   );

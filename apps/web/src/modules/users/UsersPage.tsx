@@ -1,10 +1,11 @@
 /** User accounts: roles, active and lock status; admins create new accounts. */
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../api/types';
 import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
+import { PageHeader } from '../../components/PageHeader';
 import { EmptyHint, QueryView } from '../../components/states';
 import { isFuture } from '../../lib/time';
 import { UserCreateModal } from './UserCreateModal';
@@ -82,14 +83,10 @@ export function UsersPage() {
   const [creating, setCreating] = useState(false);
   return (
     <Stack data-testid="users-page">
-      <Group justify="space-between">
-        <Title order={2}>{t('users.title')}</Title>
-        {can('users:write') && (
-          <Button onClick={() => setCreating(true)} data-testid="user-new">
-            {t('users.new')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('users.title')}
+        action={can('users:write') && { label: t('users.new'), onClick: () => setCreating(true), testId: 'user-new' }}
+      />
       <QueryView query={query}>
         {(data) =>
           data.items.length > 0 ? (

@@ -6,7 +6,6 @@ import {
   Badge,
   Button,
   Group,
-  NativeSelect,
   NumberInput,
   SegmentedControl,
   Select,
@@ -25,10 +24,10 @@ import { PRACTICAL_ASSESSMENT_MEANINGS } from '../../../components/signatureMean
 import { useNowInput } from '../../../lib/useNowInput';
 import { useCourses } from '../catalogue/catalogue.api';
 import { PassFailBadge } from '../common/badges';
-import { useCourseTitleText } from '../common/CourseTitle';
+import { CourseSelect } from '../common/CourseSelects';
 import { TrainingProblemAlert } from '../common/TrainingProblemAlert';
 import { useLearners } from '../learners/learners.api';
-import type { AssessmentKind, NewAssessment } from '../training.types';
+import { ASSESSMENT_KINDS, type AssessmentKind, type NewAssessment } from '../training.types';
 import { AssessmentResult } from './AssessmentResult';
 import { useRecordAssessment } from './assessments.api';
 import { passes, readScore } from './passFail';
@@ -42,7 +41,6 @@ export interface AssessmentPreset {
 export function AssessmentForm({ preset = {}, onRecorded }: { preset?: AssessmentPreset; onRecorded?: () => void }) {
   const { t } = useTranslation();
   const tz = useTimeZone();
-  const titleOf = useCourseTitleText();
   const courses = useCourses('', false);
   const learners = useLearners();
   const record = useRecordAssessment();
@@ -103,21 +101,15 @@ export function AssessmentForm({ preset = {}, onRecorded }: { preset?: Assessmen
           error={fieldError(err, 'learnerId')}
           data-testid="assessment-learner"
         />
-        <NativeSelect
-          label={t('training.sessions.course')}
-          data={[
-            { value: '', label: t('common.choose'), disabled: true },
-            ...(courses.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${titleOf(c)}` })),
-          ]}
+        <CourseSelect
           value={courseId}
-          onChange={(e) => {
-            setCourseId(e.currentTarget.value);
+          onChange={(id) => {
+            setCourseId(id);
             setKind(null);
           }}
           disabled={!!preset.courseId}
-          required
-          error={fieldError(err, 'courseId')}
-          data-testid="assessment-course"
+          error={err}
+          testId="assessment-course"
         />
       </SimpleGrid>
       <Group align="flex-end">
@@ -128,10 +120,7 @@ export function AssessmentForm({ preset = {}, onRecorded }: { preset?: Assessmen
           <SegmentedControl
             value={kind}
             onChange={(v) => setKind(v as AssessmentKind)}
-            data={[
-              { value: 'theory', label: t('training.assessmentKind.theory') },
-              { value: 'practical', label: t('training.assessmentKind.practical') },
-            ]}
+            data={ASSESSMENT_KINDS.map((k) => ({ value: k, label: t(`training.assessmentKind.${k}`) }))}
             data-testid="assessment-kind"
           />
         </div>

@@ -1,11 +1,12 @@
 /** The assessments recorded (filter by learner and course) and "record an assessment" (training:assess). */
-import { Button, Group, Modal, NativeSelect, Select, Stack, Title } from '@mantine/core';
+import { Group, Modal, Select, Stack } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useSession } from '../../../app/session';
+import { PageHeader } from '../../../components/PageHeader';
 import { EmptyHint, QueryView } from '../../../components/states';
-import { useCourses } from '../catalogue/catalogue.api';
+import { useUrlFilters } from '../../../lib/useUrlFilters';
+import { CourseFilter } from '../common/CourseSelects';
 import { useLearners } from '../learners/learners.api';
 import { AssessmentForm } from './AssessmentForm';
 import { useAssessments } from './assessments.api';
@@ -14,29 +15,24 @@ import { AssessmentsTable } from './AssessmentsTable';
 export function AssessmentsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, set: setFilter } = useUrlFilters();
   const learnerId = params.get('learnerId') ?? '';
   const courseId = params.get('courseId') ?? '';
   const [recording, setRecording] = useState(false);
-  const courses = useCourses('', true);
   const learners = useLearners();
   const query = useAssessments({ learnerId: learnerId || undefined, courseId: courseId || undefined });
-  const setFilter = (key: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   return (
     <Stack data-testid="assessments-page">
-      <Group justify="space-between">
-        <Title order={2}>{t('training.assessments.title')}</Title>
-        {can('training:assess') && (
-          <Button onClick={() => setRecording(true)} data-testid="assessment-new">
-            {t('training.assessments.record')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('training.assessments.title')}
+        action={
+          can('training:assess') && {
+            label: t('training.assessments.record'),
+            onClick: () => setRecording(true),
+            testId: 'assessment-new',
+          }
+        }
+      />
       <Group align="flex-end">
         <Select
           label={t('training.enroll.learner')}
@@ -49,16 +45,7 @@ export function AssessmentsPage() {
           w={300}
           data-testid="assessments-learner-filter"
         />
-        <NativeSelect
-          label={t('training.sessions.course')}
-          data={[
-            { value: '', label: t('training.catalogue.allCourses') },
-            ...(courses.data?.items ?? []).map((c) => ({ value: c.id, label: c.code })),
-          ]}
-          value={courseId}
-          onChange={(e) => setFilter('courseId', e.currentTarget.value)}
-          data-testid="assessments-course-filter"
-        />
+        <CourseFilter value={courseId} onChange={(v) => setFilter('courseId', v)} testId="assessments-course-filter" />
       </Group>
       <QueryView query={query}>
         {(data) =>

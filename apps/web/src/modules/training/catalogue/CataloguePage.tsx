@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useSession } from '../../../app/session';
 import { EmptyHint, QueryView } from '../../../components/states';
-import { CATEGORIES, type Category } from '../training.types';
+import { COURSE_CATEGORIES, type CourseCategory } from '../training.types';
 import { useCourses } from './catalogue.api';
 import { CourseCreateModal } from './CourseCreateModal';
 import { CoursesTable } from './CoursesTable';
@@ -15,7 +15,7 @@ function CoursesPanel() {
   const { t } = useTranslation();
   const { can } = useSession();
   const [params, setParams] = useSearchParams();
-  const category = (params.get('category') ?? '') as Category | '';
+  const category = (params.get('category') ?? '') as CourseCategory | '';
   const [includeRetired, setIncludeRetired] = useState(false);
   const [creating, setCreating] = useState(false);
   const query = useCourses(category, includeRetired);
@@ -27,7 +27,7 @@ function CoursesPanel() {
             label={t('training.course.category')}
             data={[
               { value: '', label: t('training.catalogue.allCategories') },
-              ...CATEGORIES.map((c) => ({ value: c, label: t(`training.category.${c}`) })),
+              ...COURSE_CATEGORIES.map((c) => ({ value: c, label: t(`training.category.${c}`) })),
             ]}
             value={category}
             onChange={(e) => {

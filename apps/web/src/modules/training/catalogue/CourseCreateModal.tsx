@@ -1,6 +1,5 @@
 /** New course (training:write): code, titles, category, delivery, duration, pass mark, validity, SOP, prerequisites. */
 import {
-  Button,
   Checkbox,
   Group,
   Modal,
@@ -14,16 +13,24 @@ import {
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../../components/FormActions';
 import { fieldError } from '../../../components/ProblemAlert';
 import { TrainingProblemAlert } from '../common/TrainingProblemAlert';
-import { CATEGORIES, DELIVERY_MODES, type Category, type DeliveryMode, type NewCourse } from '../training.types';
+import {
+  COURSE_CATEGORIES,
+  DELIVERY_MODES,
+  type CourseCategory,
+  type DeliveryMode,
+  type NewCourse,
+} from '../training.types';
 import { useCourses, useCreateCourse } from './catalogue.api';
+import { CourseTitleInputs, NeverExpiresCheckbox, PassMarkInput, ValidityInput } from './CourseFields';
 
 const EMPTY = {
   code: '',
   title: '',
   titleZh: '',
-  category: '' as Category | '',
+  category: '' as CourseCategory | '',
   deliveryMode: 'classroom' as DeliveryMode,
   durationHours: 1 as number | string,
   passMark: 80 as number | string,
@@ -40,8 +47,8 @@ export function CourseCreateModal({ opened, onClose }: { opened: boolean; onClos
   const create = useCreateCourse();
   const courses = useCourses('', false);
   const [f, setF] = useState(EMPTY);
-  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) =>
-    setF((prev) => ({ ...prev, [key]: value }));
+  const patch = (changed: Partial<typeof EMPTY>) => setF((prev) => ({ ...prev, ...changed }));
+  const set = <K extends keyof typeof EMPTY>(key: K, value: (typeof EMPTY)[K]) => patch({ [key]: value });
 
   const close = () => {
     create.reset();
@@ -91,30 +98,16 @@ export function CourseCreateModal({ opened, onClose }: { opened: boolean; onClos
             label={t('training.course.category')}
             data={[
               { value: '', label: t('common.choose'), disabled: true },
-              ...CATEGORIES.map((c) => ({ value: c, label: t(`training.category.${c}`) })),
+              ...COURSE_CATEGORIES.map((c) => ({ value: c, label: t(`training.category.${c}`) })),
             ]}
             value={f.category}
-            onChange={(e) => set('category', e.currentTarget.value as Category)}
+            onChange={(e) => set('category', e.currentTarget.value as CourseCategory)}
             required
             error={fieldError(err, 'category')}
             data-testid="course-category"
           />
         </SimpleGrid>
-        <TextInput
-          label={t('training.course.titleEn')}
-          value={f.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          required
-          error={fieldError(err, 'title')}
-          data-testid="course-title-en"
-        />
-        <TextInput
-          label={t('training.course.titleZh')}
-          value={f.titleZh}
-          onChange={(e) => set('titleZh', e.currentTarget.value)}
-          error={fieldError(err, 'titleZh')}
-          data-testid="course-title-zh"
-        />
+        <CourseTitleInputs f={f} change={patch} error={err} testId="course-" />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <NativeSelect
             label={t('training.course.deliveryMode')}
@@ -134,39 +127,18 @@ export function CourseCreateModal({ opened, onClose }: { opened: boolean; onClos
             error={fieldError(err, 'durationHours')}
             data-testid="course-duration"
           />
-          <NumberInput
-            label={t('training.course.passMark')}
-            value={f.passMark}
-            onChange={(v) => set('passMark', v)}
-            min={0}
-            max={100}
-            allowDecimal={false}
-            required
-            error={fieldError(err, 'passMark')}
-            data-testid="course-pass-mark"
-          />
+          <PassMarkInput f={f} change={patch} error={err} testId="course-" required />
         </SimpleGrid>
         <Group align="flex-end">
-          <NumberInput
-            label={t('training.course.validityMonths')}
+          <ValidityInput
+            f={f}
+            change={patch}
+            error={err}
+            testId="course-"
+            required
             description={t('training.course.validityHint')}
-            value={f.neverExpires ? '' : f.validityMonths}
-            onChange={(v) => set('validityMonths', v)}
-            min={1}
-            max={120}
-            allowDecimal={false}
-            disabled={f.neverExpires}
-            required={!f.neverExpires}
-            error={fieldError(err, 'validityMonths')}
-            data-testid="course-validity"
           />
-          <Checkbox
-            label={t('training.common.noExpiry')}
-            checked={f.neverExpires}
-            onChange={(e) => set('neverExpires', e.currentTarget.checked)}
-            mb={8}
-            data-testid="course-never-expires"
-          />
+          <NeverExpiresCheckbox f={f} change={patch} testId="course-" mb={8} />
         </Group>
         <Checkbox
           label={t('training.course.practical')}
@@ -202,14 +174,13 @@ export function CourseCreateModal({ opened, onClose }: { opened: boolean; onClos
           error={fieldError(err, 'prerequisites')}
           data-testid="course-prerequisites"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} disabled={!f.category} data-testid="course-submit">
-            {t('common.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={close}
+          submitLabel={t('common.create')}
+          loading={create.isPending}
+          disabled={!f.category}
+          testId="course-submit"
+        />
       </Stack>
     </Modal>
   );

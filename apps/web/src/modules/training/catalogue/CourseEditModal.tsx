@@ -2,16 +2,18 @@
  * Edit a course (training:write) with a reason. A new SOP version may require requalification: then every
  * active qualification of the course becomes "requalification required" and stops counting as valid.
  */
-import { Alert, Button, Checkbox, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Checkbox, Modal, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../../components/FormActions';
 import { fieldError } from '../../../components/ProblemAlert';
 import { ReasonField } from '../common/ReasonField';
 import { TrainingProblemAlert } from '../common/TrainingProblemAlert';
 import { useQualifications } from '../qualifications/qualifications.api';
 import type { Course, CourseChange } from '../training.types';
 import { useUpdateCourse } from './catalogue.api';
+import { CourseTitleInputs, NeverExpiresCheckbox, PassMarkInput, ValidityInput } from './CourseFields';
 
 function initial(c: Course) {
   return {
@@ -47,8 +49,9 @@ export function CourseEditModal({ course, opened, onClose }: { course: Course; o
   const { t } = useTranslation();
   const update = useUpdateCourse(course.id);
   const [f, setF] = useState(() => initial(course));
+  const patch = (changed: Partial<ReturnType<typeof initial>>) => setF((prev) => ({ ...prev, ...changed }));
   const set = <K extends keyof ReturnType<typeof initial>>(key: K, value: ReturnType<typeof initial>[K]) =>
-    setF((prev) => ({ ...prev, [key]: value }));
+    patch({ [key]: value });
   const holders = useQualifications({ courseId: course.id }, opened);
   const valid = (holders.data?.items ?? []).filter((q) => q.status === 'active').length;
   const sopChanged = f.sopVersion.trim() !== (course.sopVersion ?? '');
@@ -81,50 +84,11 @@ export function CourseEditModal({ course, opened, onClose }: { course: Course; o
     >
       <Stack component="form" onSubmit={submit} data-testid="course-edit-form">
         {err && <TrainingProblemAlert error={err} />}
-        <TextInput
-          label={t('training.course.titleEn')}
-          value={f.title}
-          onChange={(e) => set('title', e.currentTarget.value)}
-          required
-          error={fieldError(err, 'title')}
-          data-testid="course-edit-title"
-        />
-        <TextInput
-          label={t('training.course.titleZh')}
-          value={f.titleZh}
-          onChange={(e) => set('titleZh', e.currentTarget.value)}
-          error={fieldError(err, 'titleZh')}
-          data-testid="course-edit-title-zh"
-        />
+        <CourseTitleInputs f={f} change={patch} error={err} testId="course-edit-" />
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <NumberInput
-            label={t('training.course.passMark')}
-            value={f.passMark}
-            onChange={(v) => set('passMark', v)}
-            min={0}
-            max={100}
-            allowDecimal={false}
-            error={fieldError(err, 'passMark')}
-            data-testid="course-edit-pass-mark"
-          />
-          <NumberInput
-            label={t('training.course.validityMonths')}
-            value={f.neverExpires ? '' : f.validityMonths}
-            onChange={(v) => set('validityMonths', v)}
-            min={1}
-            max={120}
-            allowDecimal={false}
-            disabled={f.neverExpires}
-            error={fieldError(err, 'validityMonths')}
-            data-testid="course-edit-validity"
-          />
-          <Checkbox
-            label={t('training.common.noExpiry')}
-            checked={f.neverExpires}
-            onChange={(e) => set('neverExpires', e.currentTarget.checked)}
-            mt={30}
-            data-testid="course-edit-never-expires"
-          />
+          <PassMarkInput f={f} change={patch} error={err} testId="course-edit-" />
+          <ValidityInput f={f} change={patch} error={err} testId="course-edit-" />
+          <NeverExpiresCheckbox f={f} change={patch} testId="course-edit-" mt={30} />
         </SimpleGrid>
         <TextInput
           label={t('training.course.sopVersionNew', { code: course.sopCode ?? '—' })}
@@ -160,20 +124,14 @@ export function CourseEditModal({ course, opened, onClose }: { course: Course; o
           data-testid="course-edit-retired"
         />
         <ReasonField value={f.reason} onChange={(v) => set('reason', v)} error={err} testId="course-edit-reason" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            color={sopChanged && f.requireRequalification ? 'orange' : undefined}
-            loading={update.isPending}
-            disabled={nothingChanged || !f.reason.trim()}
-            data-testid="course-edit-submit"
-          >
-            {t('training.common.save')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={close}
+          submitLabel={t('training.common.save')}
+          color={sopChanged && f.requireRequalification ? 'orange' : undefined}
+          loading={update.isPending}
+          disabled={nothingChanged || !f.reason.trim()}
+          testId="course-edit-submit"
+        />
       </Stack>
     </Modal>
   );

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/session';
+import { FormActions } from '../../../components/FormActions';
 import { QueryView } from '../../../components/states';
 import { useCourseTitleText } from '../common/CourseTitle';
 import { ReasonField } from '../common/ReasonField';
@@ -56,14 +57,13 @@ function CurriculumEditModal({ curriculum, onClose }: { curriculum: Curriculum; 
           data-testid="curriculum-courses"
         />
         <ReasonField value={reason} onChange={setReason} error={update.error} testId="curriculum-reason" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={update.isPending} disabled={!reason.trim()} data-testid="curriculum-submit">
-            {t('training.common.save')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          submitLabel={t('training.common.save')}
+          loading={update.isPending}
+          disabled={!reason.trim()}
+          testId="curriculum-submit"
+        />
       </Stack>
     </Modal>
   );

@@ -2,9 +2,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Items } from '../../../api/types';
 import { enc, http } from '../common/http';
-import type { Category, Course, CourseChange, Curriculum, NewCourse } from '../training.types';
+import type { CourseCategory, Course, CourseChange, Curriculum, NewCourse } from '../training.types';
 
-export function useCourses(category?: Category | '', includeRetired = false) {
+export function useCourses(category?: CourseCategory | '', includeRetired = false) {
   return useQuery({
     queryKey: ['training', 'courses', { category: category || null, includeRetired }],
     queryFn: () =>

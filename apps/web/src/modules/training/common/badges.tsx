@@ -1,9 +1,9 @@
 /** Coloured badges for the training statuses, worded in the UI language. */
 import { Badge } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { EffectiveStatus, EnrollmentStatus, GapReason, SessionStatus } from '../training.types';
+import type { EffectiveQualificationStatus, EnrollmentStatus, GapReason, SessionStatus } from '../training.types';
 
-const QUALIFICATION_COLORS: Record<EffectiveStatus, string> = {
+const QUALIFICATION_COLORS: Record<EffectiveQualificationStatus, string> = {
   valid: 'teal',
   expired: 'red',
   suspended: 'yellow',
@@ -12,7 +12,7 @@ const QUALIFICATION_COLORS: Record<EffectiveStatus, string> = {
   superseded: 'gray',
 };
 
-export function QualificationBadge({ status }: { status: EffectiveStatus }) {
+export function QualificationBadge({ status }: { status: EffectiveQualificationStatus }) {
   const { t } = useTranslation();
   return (
     <Badge

@@ -1,4 +1,5 @@
 /** The annual training dashboard: trained vs target, charts, qualifications expiring in 30/60/90 days; change target. */
+import { EXPIRY_WINDOWS, type ExpiryWindow } from '@hepatica/core';
 import {
   Anchor,
   Button,
@@ -23,6 +24,9 @@ import type { Dashboard } from '../training.types';
 import { DashboardCharts } from './DashboardCharts';
 import { useDashboard } from './dashboard.api';
 import { TargetModal } from './TargetModal';
+
+/** The sooner a qualification expires, the warmer its figure. */
+const WINDOW_COLORS: Record<ExpiryWindow, string> = { 30: 'red.7', 60: 'orange.7', 90: 'yellow.8' };
 
 function Stat({
   label,
@@ -93,27 +97,16 @@ function Expiring({ d }: { d: Dashboard }) {
     <Stack>
       <Title order={4}>{t('training.dashboard.expiring')}</Title>
       <SimpleGrid cols={{ base: 1, sm: 3 }}>
-        <Stat
-          label={t('training.dashboard.within', { days: 30 })}
-          value={expiring.within30}
-          color="red.7"
-          testId="expiring-30"
-          to="/training/qualifications?within=30"
-        />
-        <Stat
-          label={t('training.dashboard.within', { days: 60 })}
-          value={expiring.within60}
-          color="orange.7"
-          testId="expiring-60"
-          to="/training/qualifications?within=60"
-        />
-        <Stat
-          label={t('training.dashboard.within', { days: 90 })}
-          value={expiring.within90}
-          color="yellow.8"
-          testId="expiring-90"
-          to="/training/qualifications?within=90"
-        />
+        {EXPIRY_WINDOWS.map((days) => (
+          <Stat
+            key={days}
+            label={t('training.dashboard.within', { days })}
+            value={expiring[`within${days}`]}
+            color={WINDOW_COLORS[days]}
+            testId={`expiring-${days}`}
+            to={`/training/qualifications?within=${days}`}
+          />
+        ))}
       </SimpleGrid>
       {expiring.items.length === 0 ? (
         <EmptyHint title={t('training.dashboard.noneExpiring')} testId="expiring-empty" />

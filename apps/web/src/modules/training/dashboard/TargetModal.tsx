@@ -1,8 +1,9 @@
 /** Change the year's training target (training:write) with a reason. */
-import { Button, Group, Modal, NumberInput, Stack } from '@mantine/core';
+import { Modal, NumberInput, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../../components/FormActions';
 import { fieldError } from '../../../components/ProblemAlert';
 import { ReasonField } from '../common/ReasonField';
 import { TrainingProblemAlert } from '../common/TrainingProblemAlert';
@@ -44,19 +45,13 @@ export function TargetModal({ year, current, onClose }: { year: number; current:
           data-testid="target-value"
         />
         <ReasonField value={reason} onChange={setReason} error={set.error} testId="target-reason" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            disabled={!reason.trim() || target === ''}
-            loading={set.isPending}
-            data-testid="target-submit"
-          >
-            {t('training.common.save')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          submitLabel={t('training.common.save')}
+          loading={set.isPending}
+          disabled={!reason.trim() || target === ''}
+          testId="target-submit"
+        />
       </Stack>
     </Modal>
   );

@@ -1,9 +1,10 @@
 /** Gives an external learner a trainee login (users:write): username and an initial password. */
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fieldError } from '../../../components/ProblemAlert';
+import { FormActions } from '../../../components/FormActions';
+import { NewPasswordInput, UsernameInput } from '../../users/AccountFields';
 import { TrainingProblemAlert } from '../common/TrainingProblemAlert';
 import type { Learner } from '../training.types';
 import { useGiveAccount } from './learners.api';
@@ -51,33 +52,14 @@ export function LearnerAccountModal({
         <Alert color="blue" variant="light">
           <Text size="sm">{t('training.learners.giveLoginHint', { name: learner.name })}</Text>
         </Alert>
-        <TextInput
-          label={t('users.username')}
-          value={username}
-          onChange={(e) => setUsername(e.currentTarget.value)}
-          autoComplete="off"
-          required
-          error={fieldError(err, 'username')}
-          data-testid="learner-account-username"
+        <UsernameInput value={username} onChange={setUsername} error={err} testId="learner-account-username" />
+        <NewPasswordInput value={password} onChange={setPassword} error={err} testId="learner-account-password" />
+        <FormActions
+          onCancel={close}
+          submitLabel={t('training.learners.giveLogin')}
+          loading={give.isPending}
+          testId="learner-account-submit"
         />
-        <PasswordInput
-          label={t('users.password')}
-          description={t('users.passwordHint')}
-          value={password}
-          onChange={(e) => setPassword(e.currentTarget.value)}
-          autoComplete="new-password"
-          required
-          error={fieldError(err, 'password')}
-          data-testid="learner-account-password"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={give.isPending} data-testid="learner-account-submit">
-            {t('training.learners.giveLogin')}
-          </Button>
-        </Group>
       </Stack>
     </Modal>
   );

@@ -1,5 +1,5 @@
 /** New external learner (name, institution, profession, e-mail); staff can be added from the user list by admins. */
-import { Button, Group, Modal, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
+import { Modal, SegmentedControl, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -8,6 +8,7 @@ import { useNavigate } from 'react-router';
 import { api } from '../../../api/client';
 import type { Items, User } from '../../../api/types';
 import { useSession } from '../../../app/session';
+import { FormActions } from '../../../components/FormActions';
 import { fieldError } from '../../../components/ProblemAlert';
 import { TrainingProblemAlert } from '../common/TrainingProblemAlert';
 import type { LearnerKind } from '../training.types';
@@ -127,19 +128,13 @@ export function LearnerCreateModal({ opened, onClose }: { opened: boolean; onClo
             data-testid="learner-email"
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            loading={create.isPending}
-            disabled={kind === 'internal' && !userId}
-            data-testid="learner-submit"
-          >
-            {t('common.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={close}
+          submitLabel={t('common.create')}
+          loading={create.isPending}
+          disabled={kind === 'internal' && !userId}
+          testId="learner-submit"
+        />
       </Stack>
     </Modal>
   );

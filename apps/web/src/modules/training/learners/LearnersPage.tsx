@@ -1,11 +1,13 @@
 /** Learners: staff and external, filtered by kind, institution and search; new external learner (training:write). */
-import { Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useSession } from '../../../app/session';
+import { PageHeader } from '../../../components/PageHeader';
 import { EmptyHint, QueryView } from '../../../components/states';
+import { useUrlFilters } from '../../../lib/useUrlFilters';
 import { LEARNER_KINDS, type Learner, type LearnerKind } from '../training.types';
 import { LearnerCreateModal } from './LearnerCreateModal';
 import { useLearners } from './learners.api';
@@ -65,7 +67,7 @@ function LearnersTable({ items }: { items: Learner[] }) {
 export function LearnersPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useUrlFilters();
   const kind = (params.get('kind') ?? '') as LearnerKind | '';
   const institution = params.get('institution') ?? '';
   const [search, setSearch] = useState('');
@@ -74,22 +76,18 @@ export function LearnersPage() {
   const query = useLearners({ kind, search: debounced });
   const all = useLearners({ kind });
   const institutions = [...new Set((all.data?.items ?? []).map((l) => l.institution))].sort();
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   return (
     <Stack data-testid="learners-page">
-      <Group justify="space-between">
-        <Title order={2}>{t('training.learners.title')}</Title>
-        {can('training:write') && (
-          <Button onClick={() => setCreating(true)} data-testid="learner-new">
-            {t('training.learners.new')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('training.learners.title')}
+        action={
+          can('training:write') && {
+            label: t('training.learners.new'),
+            onClick: () => setCreating(true),
+            testId: 'learner-new',
+          }
+        }
+      />
       <Group align="flex-end">
         <TextInput
           label={t('common.search')}

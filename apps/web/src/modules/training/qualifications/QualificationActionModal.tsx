@@ -1,8 +1,9 @@
 /** Suspend, reinstate or revoke a qualification with a reason (training:assess); revoking is final. */
-import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Alert, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormActions } from '../../../components/FormActions';
 import { ReasonField } from '../common/ReasonField';
 import { TrainingProblemAlert } from '../common/TrainingProblemAlert';
 import type { Qualification } from '../training.types';
@@ -48,20 +49,14 @@ export function QualificationActionModal({
           <Text size="sm">{t(`training.qualifications.${action}Effect`)}</Text>
         </Alert>
         <ReasonField value={reason} onChange={setReason} error={act.error} testId="qualification-action-reason" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            color={COLORS[action]}
-            disabled={!reason.trim()}
-            loading={act.isPending}
-            data-testid="qualification-action-submit"
-          >
-            {t(`training.qualifications.${action}`)}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          submitLabel={t(`training.qualifications.${action}`)}
+          color={COLORS[action]}
+          loading={act.isPending}
+          disabled={!reason.trim()}
+          testId="qualification-action-submit"
+        />
       </Stack>
     </Modal>
   );

@@ -2,12 +2,12 @@
 import { Group, NativeSelect, NumberInput, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useSession, useTimeZone } from '../../../app/session';
 import { EmptyHint, QueryView } from '../../../components/states';
-import { useCourses } from '../catalogue/catalogue.api';
+import { useUrlFilters } from '../../../lib/useUrlFilters';
+import { CourseFilter } from '../common/CourseSelects';
 import { daysUntil } from '../common/trainingTime';
-import { QUALIFICATION_STATUSES, type Qualification } from '../training.types';
+import { EFFECTIVE_STATUSES, type Qualification } from '../training.types';
 import { QualificationActionModal } from './QualificationActionModal';
 import { useQualifications, type QualificationAction } from './qualifications.api';
 import { QualificationsTable } from './QualificationsTable';
@@ -16,19 +16,12 @@ export function QualificationsPage() {
   const { t } = useTranslation();
   const { can } = useSession();
   const tz = useTimeZone();
-  const [params, setParams] = useSearchParams();
+  const { params, set } = useUrlFilters();
   const courseId = params.get('courseId') ?? '';
   const status = params.get('status') ?? '';
   const within = params.get('within') ?? '';
   const [acting, setActing] = useState<{ q: Qualification; action: QualificationAction } | null>(null);
-  const courses = useCourses('', true);
   const query = useQualifications({ courseId: courseId || undefined });
-  const set = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
-  };
   const withinDays = Number(within);
   const filter = (items: Qualification[]) =>
     items.filter(
@@ -40,21 +33,12 @@ export function QualificationsPage() {
     <Stack data-testid="qualifications-page">
       <Title order={2}>{t('training.qualifications.title')}</Title>
       <Group align="flex-end">
-        <NativeSelect
-          label={t('training.sessions.course')}
-          data={[
-            { value: '', label: t('training.catalogue.allCourses') },
-            ...(courses.data?.items ?? []).map((c) => ({ value: c.id, label: c.code })),
-          ]}
-          value={courseId}
-          onChange={(e) => set('courseId', e.currentTarget.value)}
-          data-testid="qualifications-course-filter"
-        />
+        <CourseFilter value={courseId} onChange={(v) => set('courseId', v)} testId="qualifications-course-filter" />
         <NativeSelect
           label={t('training.qualifications.status')}
           data={[
             { value: '', label: t('training.qualifications.allStatuses') },
-            ...QUALIFICATION_STATUSES.map((s) => ({ value: s, label: t(`training.qualificationStatus.${s}`) })),
+            ...EFFECTIVE_STATUSES.map((s) => ({ value: s, label: t(`training.qualificationStatus.${s}`) })),
           ]}
           value={status}
           onChange={(e) => set('status', e.currentTarget.value)}

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { DateTime } from '../../../components/DateTime';
+import { FormActions } from '../../../components/FormActions';
 import { EmptyHint } from '../../../components/states';
 import { EnrollmentBadge } from '../common/badges';
 import { ReasonField } from '../common/ReasonField';
@@ -45,20 +46,14 @@ function CancelModal({
         {cancel.error && <TrainingProblemAlert error={cancel.error} />}
         {enrollment.status === 'enrolled' && <Text size="sm">{t('training.enroll.cancelHint')}</Text>}
         <ReasonField value={reason} onChange={setReason} error={cancel.error} testId="enrollment-cancel-reason" />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            color="red"
-            disabled={!reason.trim()}
-            loading={cancel.isPending}
-            data-testid="enrollment-cancel-submit"
-          >
-            {t('training.enroll.cancelSubmit')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          submitLabel={t('training.enroll.cancelSubmit')}
+          color="red"
+          loading={cancel.isPending}
+          disabled={!reason.trim()}
+          testId="enrollment-cancel-submit"
+        />
       </Stack>
     </Modal>
   );

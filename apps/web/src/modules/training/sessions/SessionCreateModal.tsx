@@ -1,16 +1,16 @@
 /** New session (training:write): course, start and end in the site's zone, trainer, room and capacity. */
 import { useQuery } from '@tanstack/react-query';
-import { Button, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Modal, NativeSelect, NumberInput, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
 import type { Items, User } from '../../../api/types';
 import { useSession as useAppSession, useTimeZone } from '../../../app/session';
+import { FormActions } from '../../../components/FormActions';
 import { fieldError } from '../../../components/ProblemAlert';
 import { localInputToIso } from '../../../lib/time';
-import { useCourses } from '../catalogue/catalogue.api';
-import { useCourseTitleText } from '../common/CourseTitle';
+import { CourseSelect } from '../common/CourseSelects';
 import { TrainingProblemAlert } from '../common/TrainingProblemAlert';
 import { addDays, today } from '../common/trainingTime';
 import { useCreateSession } from './sessions.api';
@@ -44,8 +44,6 @@ export function SessionCreateModal({
 }) {
   const { t } = useTranslation();
   const tz = useTimeZone();
-  const titleOf = useCourseTitleText();
-  const courses = useCourses('', false);
   const trainers = useTrainerOptions();
   const create = useCreateSession();
   const tomorrow = addDays(today(tz), 1);
@@ -90,18 +88,7 @@ export function SessionCreateModal({
     <Modal opened={opened} onClose={close} title={t('training.sessions.new')} centered size="lg">
       <Stack component="form" onSubmit={submit} data-testid="session-form">
         {err && <TrainingProblemAlert error={err} />}
-        <NativeSelect
-          label={t('training.sessions.course')}
-          data={[
-            { value: '', label: t('common.choose'), disabled: true },
-            ...(courses.data?.items ?? []).map((c) => ({ value: c.id, label: `${c.code} · ${titleOf(c)}` })),
-          ]}
-          value={courseId}
-          onChange={(e) => setCourseId(e.currentTarget.value)}
-          required
-          error={fieldError(err, 'courseId')}
-          data-testid="session-course"
-        />
+        <CourseSelect value={courseId} onChange={setCourseId} error={err} testId="session-course" />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
             type="datetime-local"
@@ -160,19 +147,13 @@ export function SessionCreateModal({
             data-testid="session-capacity"
           />
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            loading={create.isPending}
-            disabled={!courseId || !trainer || endBeforeStart}
-            data-testid="session-submit"
-          >
-            {t('common.create')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={close}
+          submitLabel={t('common.create')}
+          loading={create.isPending}
+          disabled={!courseId || !trainer || endBeforeStart}
+          testId="session-submit"
+        />
       </Stack>
     </Modal>
   );

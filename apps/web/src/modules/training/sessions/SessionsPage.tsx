@@ -1,11 +1,13 @@
 /** Training sessions of a month, as a calendar or a list; new session (training:write). */
-import { ActionIcon, Anchor, Button, Group, SegmentedControl, Stack, Text, Title } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useSession as useAppSession, useTimeZone } from '../../../app/session';
+import { PageHeader } from '../../../components/PageHeader';
 import { EmptyHint, QueryView } from '../../../components/states';
 import { dayBoundaryIso } from '../../../lib/time';
+import { useUrlFilters } from '../../../lib/useUrlFilters';
 import { addMonths, monthGrid, monthTitle, today } from '../common/trainingTime';
 import { MonthCalendar } from './MonthCalendar';
 import { SessionCreateModal } from './SessionCreateModal';
@@ -16,7 +18,7 @@ export function SessionsPage() {
   const { t, i18n } = useTranslation();
   const { can } = useAppSession();
   const tz = useTimeZone();
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlFilters();
   const month = /^\d{4}-\d{2}$/.test(params.get('month') ?? '')
     ? (params.get('month') as string)
     : today(tz).slice(0, 7);
@@ -29,24 +31,18 @@ export function SessionsPage() {
       ? { from: dayBoundaryIso(weeks[0]![0]!, tz), to: dayBoundaryIso(weeks.at(-1)!.at(-1)!, tz, true) }
       : { from: dayBoundaryIso(`${month}-01`, tz), to: dayBoundaryIso(`${addMonths(month, 1)}-01`, tz) };
   const query = useSessions({ ...range, courseId });
-  const update = (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v) next.set(k, v);
-      else next.delete(k);
-    }
-    setParams(next, { replace: true });
-  };
   return (
     <Stack data-testid="sessions-page">
-      <Group justify="space-between">
-        <Title order={2}>{t('training.sessions.title')}</Title>
-        {can('training:write') && (
-          <Button onClick={() => setCreating(true)} data-testid="session-new">
-            {t('training.sessions.new')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('training.sessions.title')}
+        action={
+          can('training:write') && {
+            label: t('training.sessions.new'),
+            onClick: () => setCreating(true),
+            testId: 'session-new',
+          }
+        }
+      />
       {courseId && (
         <Text size="sm">
           {t('training.sessions.filteredByCourse')}{' '}

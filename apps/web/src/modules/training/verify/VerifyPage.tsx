@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { isProblem } from '../../../api/client';
-import { LanguageSwitch } from '../../../app/LanguageSwitch';
+import { PublicHeader } from '../../../app/PublicHeader';
 import { Field } from '../../../components/Field';
 import { ErrorState, PageLoader } from '../../../components/states';
 import { formatDateTime } from '../../../lib/time';
@@ -103,17 +103,7 @@ export function VerifyPage() {
     <Center mih="100vh" bg="gray.0" p="md">
       <Paper withBorder shadow="sm" p="xl" w={640} maw="100%" data-testid="verify-page">
         <Stack>
-          <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <div>
-              <Title order={2} c="teal.8">
-                {t('app.name')}
-              </Title>
-              <Text size="sm" c="dimmed">
-                {t('training.verify.subtitle')}
-              </Text>
-            </div>
-            <LanguageSwitch />
-          </Group>
+          <PublicHeader subtitle={t('training.verify.subtitle')} />
           <Title order={3}>{t('training.verify.title')}</Title>
           <Group component="form" onSubmit={submit} align="flex-end" data-testid="verify-form">
             <TextInput
