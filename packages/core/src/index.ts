@@ -4,5 +4,9 @@
 
 export * from './chain/enums';
 export * from './isbt128/index';
+export * from './quality/index';
+export * from './quality/due';
 export * from './roles';
+export * from './shipping/index';
 export * from './training/index';
+export * from './release/index';

@@ -1,19 +1,26 @@
 /**
- * The demo batch floor: demo patient 1's GPC3 CAR-T batch in progress in GMP-B01. Their bag,
+ * The demo batch floor. First a GPC3-CAR lentiviral vector batch run to completion in the viral vector
+ * suite GMP-B02: the operator performs every step, the second operator (operator2) witnesses the aseptic
+ * fill, and the batch yields its vector lot (MAT-LVV-GPC3, in quarantine until QC and QA are done), so the
+ * genealogy plasmid / cell bank lots → vector batch → vector lot is there to trace; the suite is then
+ * cleaned. Then demo patient 1's GPC3 CAR-T batch in progress in GMP-B01. Their bag,
  * already received at the GMP facility, is scanned into the batch (a custody receipt at GMP-B01),
  * and the operator has done the first two steps: the receipt check and T-cell selection with a
  * released CD3/CD28 lot on the cell processor PRO-01. Step 3 (transduction) needs the APS-301
  * media-fill qualification the operator let expire, so the gate stops them there: the demo shows
- * why. GMP-B02 and GMP-A01 stay clean, so the browser test can start a DEMO-SHORT batch in GMP-B02.
+ * why; it has not reached the step that consumes a vector lot, so no vector lot is linked to it yet.
+ * GMP-B02 (cleaned after the vector batch) and GMP-A01 are clean, so the browser test can start a
+ * DEMO-SHORT batch in GMP-B02.
  *
  * Run as the demo operator, through the same services as the tablet.
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { completeStep } from '../modules/batches/batches.execute';
+import { completeStep, type StepCompletion } from '../modules/batches/batches.execute';
 import { createBatch } from '../modules/batches/batches.service';
 import { collections } from '../modules/collections/collections.tables';
 import { equipment } from '../modules/equipment/equipment.tables';
+import { setRoomStatus } from '../modules/facility/facility.service';
 import { rooms } from '../modules/facility/facility.tables';
 import { materialLots, materials } from '../modules/materials/materials.tables';
 import { orders } from '../modules/orders/orders.tables';
@@ -25,6 +32,7 @@ const HOUR = 3_600_000;
 export const BROWSER_TEST_ROOM = 'GMP-B02';
 
 export async function seedBatches(db: Db): Promise<void> {
+  await seedVectorBatch(db);
   const bag = await firstPatientBag(db);
   const batch = await createBatch(db, {
     processId: await effectiveProcessId(db, 'CART-GPC3'),
@@ -44,6 +52,40 @@ export async function seedBatches(db: Db): Promise<void> {
     equipment: [await equipmentId(db, 'PRO-01')],
     signature,
   });
+}
+
+/** The process of the demo's vector batch; its vector lot is numbered after the batch. */
+export const DEMO_VECTOR_PROCESS = 'LVV-GPC3';
+/** Who witnesses the aseptic fill of the vector batch. */
+export const DEMO_WITNESS = 'operator2';
+
+/**
+ * The LVV-GPC3 process from thaw to fill, with values inside every range and the suite's calibrated
+ * units (CEN-02 is out of calibration, so the harvest uses CEN-01 from suite 1).
+ */
+async function seedVectorBatch(db: Db): Promise<void> {
+  const suite = await roomId(db, BROWSER_TEST_ROOM);
+  const batch = await createBatch(db, { processId: await effectiveProcessId(db, DEMO_VECTOR_PROCESS), roomId: suite });
+  const cabinet = await equipmentId(db, 'BSC-02');
+  const incubator = await equipmentId(db, 'INC-02');
+  const centrifuge = await equipmentId(db, 'CEN-01');
+  const akta = await equipmentId(db, 'AKT-01');
+  const signature = { password: DEMO_PASSWORD, meaning: 'Performed' };
+  const steps: Omit<StepCompletion, 'signature'>[] = [
+    { values: { postThawViability: 92.5, passageNumber: 4, viableCellDensity: 1.8 }, materialLots: [{ lotId: await lotId(db, 'MAT-HEK293T', 'WCB-293T-2501'), quantity: 1 }], equipment: [cabinet, incubator] },
+    {
+      values: { viableCellDensity: 2.1, viability: 95.2, plasmidDna: 1.2, peiDnaRatio: 2.5 },
+      materialLots: [{ lotId: await lotId(db, 'MAT-PLASMID-GPC3', 'ALD-GP-2508'), quantity: 1.2 }, { lotId: await lotId(db, 'MAT-PEI', 'PP-25G11'), quantity: 3 }],
+      equipment: [cabinet, incubator],
+    },
+    { values: { hoursPostTransfection: 60, harvestVolume: 4.8 }, equipment: [centrifuge] },
+    { values: { filterIntegrity: true, clarifiedVolume: 4.6, turbidity: 3.2 } },
+    { values: { eluateVolume: 240, maxPressure: 0.18, stepYield: 46 }, equipment: [akta] },
+    { values: { concentrationFactor: 100, bulkVolume: 46, bulkFilterIntegrity: true } },
+    { values: { vialsFilled: 44, fillVolume: 1.0, labelsVerified: true }, equipment: [cabinet], witness: { username: DEMO_WITNESS, password: DEMO_PASSWORD } },
+  ];
+  for (const [i, step] of steps.entries()) await completeStep(db, batch.id, i + 1, { ...step, signature });
+  await setRoomStatus(db, suite, { status: 'clean', reason: `Cleaning and line clearance after vector batch ${batch.batchNumber}` });
 }
 
 /**

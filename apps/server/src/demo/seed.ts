@@ -18,6 +18,9 @@ import { seedBatches } from './batches.seed';
 import { seedFacility } from './facility.seed';
 import { seedMaterials } from './materials.seed';
 import { seedProcesses } from './processes.seed';
+import { seedQc } from './qc.seed';
+import { seedQuality } from './quality.seed';
+import { seedRelease } from './release.seed';
 import { seedTrainingCatalogue } from './training.seed';
 import { seedTrainingRecords } from './training-records.seed';
 
@@ -30,7 +33,10 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[] 
   { username: 'physician', displayName: 'Dr. Zhang Wei', roles: ['physician'] },
   { username: 'nurse', displayName: 'Chen Jing (RN)', roles: ['nurse'] },
   { username: 'operator', displayName: 'Liu Yang (GMP)', roles: ['operator'] },
+  // A second operator, so witnessed steps have a witness who is neither the performer nor the admin.
+  { username: 'operator2', displayName: 'Gao Peng (GMP)', roles: ['operator'] },
   { username: 'qc', displayName: 'Zhao Min (QC)', roles: ['qc_analyst'] },
+  { username: 'qc2', displayName: 'Qian Yu (QC)', roles: ['qc_analyst'] },
   { username: 'qa', displayName: 'Sun Li (QA)', roles: ['qa'] },
   { username: 'qahead', displayName: 'Zheng Hui (Head of QA)', roles: ['qa'] },
   { username: 'qp', displayName: 'Zhou Hong (QP)', roles: ['qp'] },
@@ -91,5 +97,9 @@ export async function seedDemoCenter(db: Db): Promise<void> {
   await operator(() => seedMaterials(db));
   await as(db, ids.qc!, () => seedFacility(db));
   await as(db, ids.qa!, () => seedProcesses(db));
+  await as(db, ids.qa!, () => seedQc(db));
+  // Before the batch floor: its batch uses PRO-01, BSC-01 and CEN-01 and frees them when it completes.
+  await seedRelease(db);
   await operator(() => seedBatches(db));
+  await seedQuality(db, { operator: ids.operator!, qc: ids.qc!, qa: ids.qa!, qahead: ids.qahead! }, DEMO_PASSWORD);
 }

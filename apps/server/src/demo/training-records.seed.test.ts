@@ -58,6 +58,16 @@ describe('demo training records', () => {
     await expect(requireQualification(database.db, { userId: operatorId, competency: 'ASEP-201', at: new Date() })).resolves.toMatchObject({ effectiveStatus: 'valid' });
   });
 
+  it('has both operators qualified for LVV-220 (they run the vector batch), operator2 trained as the operator was', async () => {
+    const held = async (username: string) => {
+      const items = (await get<{ items: Qualification[] }>('qa', `/api/v1/training/qualifications?userId=${await userId(username)}`)).items;
+      return Object.fromEntries(items.filter((q) => q.status !== 'superseded').map((q) => [q.courseCode, q.effectiveStatus]));
+    };
+    const operator = await held('operator');
+    expect(operator).toMatchObject({ 'GMP-101': 'valid', 'BIO-120': 'valid', 'ASEP-201': 'valid', 'CELL-210': 'valid', 'LVV-220': 'valid', 'APS-301': 'expired' });
+    expect(await held('operator2')).toEqual(operator);
+  });
+
   it('has the QC analyst holding QC-240 and one suspended qualification', async () => {
     const qc = (await get<{ items: Qualification[] }>('qa', `/api/v1/training/qualifications?userId=${await userId('qc')}`)).items;
     expect(qc.find((q) => q.courseCode === 'QC-240')?.effectiveStatus).toBe('valid');

@@ -1,7 +1,7 @@
 /**
- * The demo academy's records: assessments and qualifications that tell the center's story. The GMP
- * operator holds GMP-101 and ASEP-201 but their APS-301 (media fill) expired last month, so the gate
- * refuses them aseptic work; the QC analyst holds QC-240; the held sessions have their results; a
+ * The demo academy's records: assessments and qualifications that tell the center's story. The two GMP
+ * operators hold GMP-101, ASEP-201, CELL-210 and LVV-220 but their APS-301 (media fill) expired last month,
+ * so the gate refuses them aseptic work; the QC analyst holds QC-240; the held sessions have their results; a
  * cohort of partner clinicians and researchers trained this year brings the dashboard toward its
  * target of 100; a few qualifications expire within 30/60/90 days; one is suspended.
  * Run as the demo trainer, through the same services (and audit trail) as real work.
@@ -32,7 +32,7 @@ export async function seedTrainingRecords(db: Db): Promise<void> {
   const { timeZone } = await homeSite(db);
   const courses = new Map((await db.select({ code: trainingCourses.code, id: trainingCourses.id }).from(trainingCourses)).map((c) => [c.code, c.id]));
   const ctx: Ctx = { db, timeZone, now: new Date(), courses };
-  await seedOperatorHistory(ctx);
+  for (const username of OPERATORS) await seedOperatorHistory(ctx, username);
   await seedSessionResults(ctx);
   await seedStaffQualifications(ctx);
   await seedPartnerCohort(ctx);
@@ -83,16 +83,21 @@ function practical(ctx: Ctx, learnerId: string, code: string, assessedAt: Date, 
 
 // ---------------------------------------------------------------- the story
 
+/** The demo operators, Liu Yang and Gao Peng, trained side by side (Gao Peng witnesses Liu Yang's steps). */
+const OPERATORS = ['operator', 'operator2'];
+
 /**
- * Liu Yang (operator): GMP-101 first passed two years ago (since renewed at the refresher session),
- * ASEP-201 gowning eight months ago, CELL-210 five months ago, APS-301 media fill whose six months ran out on the 15th of last
+ * Each operator: GMP-101 first passed two years ago (since renewed at the refresher session),
+ * ASEP-201 gowning eight months ago, CELL-210 five months ago, LVV-220 four months ago (they ran the
+ * demo's lentiviral vector batch), APS-301 media fill whose six months ran out on the 15th of last
  * month, so the gate refuses them aseptic processing until they requalify.
  */
-async function seedOperatorHistory(ctx: Ctx): Promise<void> {
-  const operator = await staff(ctx, 'operator');
+async function seedOperatorHistory(ctx: Ctx, username: string): Promise<void> {
+  const operator = await staff(ctx, username);
   await theory(ctx, operator, 'GMP-101', 84, addMonthsInZone(localDay(ctx, -3, 15), -23, ctx.timeZone));
   await practical(ctx, operator, 'ASEP-201', addMonthsInZone(localDay(ctx, 0, 10), -8, ctx.timeZone), 'Gowning qualification observed: 3 consecutive passes, contact plates within grade A limits');
   await theory(ctx, operator, 'CELL-210', 89, addMonthsInZone(localDay(ctx, 0, 16), -5, ctx.timeZone));
+  await theory(ctx, operator, 'LVV-220', 86, addMonthsInZone(localDay(ctx, -2, 16), -4, ctx.timeZone));
   const dayOfMonth = Number(localDate(ctx.now, ctx.timeZone).slice(8));
   const expiredOn = addMonthsInZone(localDay(ctx, 15 - dayOfMonth, 10), -1, ctx.timeZone);
   await practical(ctx, operator, 'APS-301', addMonthsInZone(expiredOn, -6, ctx.timeZone), 'Media fill APS-2026-02: 0 contaminated units of 3,120', 'Worst-case interventions included');

@@ -45,12 +45,16 @@ export const DEMO_COURSES: DemoCourse[] = [
   { code: 'LVV-220', title: 'Lentiviral vector production', titleZh: '慢病毒载体生产', category: 'viral_vector', deliveryMode: 'blended', durationHours: 12, validityMonths: 12, sopCode: 'SOP-MF-220', sopVersion: '2.3', prerequisites: ['GMP-101', 'BIO-120'] },
   { code: 'AAV-230', title: 'AAV vector production', titleZh: '腺相关病毒（AAV）载体生产', category: 'viral_vector', deliveryMode: 'blended', durationHours: 12, validityMonths: 12, sopCode: 'SOP-MF-230', sopVersion: '1.4', prerequisites: ['GMP-101', 'BIO-120'] },
   { code: 'QC-240', title: 'Flow cytometry for CAR-T release testing', titleZh: 'CAR-T放行检测流式细胞术', category: 'qc_methods', deliveryMode: 'blended', durationHours: 6, validityMonths: 12, passMark: 85, sopCode: 'SOP-QC-240', sopVersion: '3.0', prerequisites: ['GMP-101'] },
+  // QC methods the release specifications need (demo/qc.seed.ts names one per test).
+  { code: 'QC-250', title: 'Compendial microbiology: sterility, endotoxin, mycoplasma', titleZh: '药典微生物检测：无菌、细菌内毒素、支原体', category: 'qc_methods', deliveryMode: 'blended', durationHours: 12, validityMonths: 12, sopCode: 'SOP-QC-250', sopVersion: '2.2', prerequisites: ['GMP-101'] },
+  { code: 'QC-260', title: 'qPCR and ddPCR for vector analytics', titleZh: '载体分析的qPCR与ddPCR方法', category: 'qc_methods', deliveryMode: 'blended', durationHours: 8, validityMonths: 12, sopCode: 'SOP-QC-260', sopVersion: '1.3', prerequisites: ['GMP-101'] },
+  { code: 'QC-270', title: 'Potency bioassays, cytogenetics and capsid analytics', titleZh: '效力生物学测定、细胞遗传学与衣壳分析', category: 'qc_methods', deliveryMode: 'blended', durationHours: 10, validityMonths: 12, sopCode: 'SOP-QC-270', sopVersion: '1.1', prerequisites: ['GMP-101'] },
 ];
 
 /** Which courses each role must hold (the center's training matrix). */
 export const DEMO_CURRICULA: Partial<Record<Role, string[]>> = {
   operator: ['GMP-101', 'ASEP-201', 'APS-301', 'CELL-210', 'BIO-120', 'COI-130'],
-  qc_analyst: ['GMP-101', 'BIO-120', 'QC-240'],
+  qc_analyst: ['GMP-101', 'BIO-120', 'QC-240', 'QC-250', 'QC-260', 'QC-270'],
   qa: ['GMP-101', 'COI-130', 'GCP-110'],
   qp: ['GMP-101', 'COI-130'],
   nurse: ['GCP-110', 'BIO-120', 'COI-130'],
@@ -72,6 +76,7 @@ const EXTERNAL_LEARNERS = [
 /** Demo staff who are learners too, with their profession. */
 const STAFF_LEARNERS: Record<string, string> = {
   operator: 'GMP operator',
+  operator2: 'GMP operator',
   qc: 'QC analyst',
   nurse: 'Research nurse',
   qa: 'QA officer',
@@ -119,8 +124,8 @@ interface DemoSession {
 
 // Only courses without prerequisites get enrollments here: the others need qualifications first.
 const SESSIONS: DemoSession[] = [
-  { course: 'GMP-101', day: -84, hour: 9, hours: 8, room: 'Training room 1, B1', capacity: 20, enrolled: ['operator', 'qc', 'trainee', 'Zhao Wenbo', 'Guo Jiayi', 'Chen Haoran'], absent: ['Chen Haoran'] },
-  { course: 'BIO-120', day: -56, hour: 13, hours: 4, room: 'BSL-2 lab, 4F', capacity: 12, enrolled: ['operator', 'qc', 'nurse', 'Chen Haoran', 'Guo Jiayi'] },
+  { course: 'GMP-101', day: -84, hour: 9, hours: 8, room: 'Training room 1, B1', capacity: 20, enrolled: ['operator', 'operator2', 'qc', 'trainee', 'Zhao Wenbo', 'Guo Jiayi', 'Chen Haoran'], absent: ['Chen Haoran'] },
+  { course: 'BIO-120', day: -56, hour: 13, hours: 4, room: 'BSL-2 lab, 4F', capacity: 12, enrolled: ['operator', 'operator2', 'qc', 'nurse', 'Chen Haoran', 'Guo Jiayi'] },
   { course: 'GCP-110', day: -28, hour: 9, hours: 6, room: 'Lecture hall A, 2F', capacity: 40, enrolled: ['nurse', 'qa', 'coordinator', 'Liu Siyu', 'Zhao Wenbo', 'Sun Liqun'] },
   { course: 'COI-130', day: -7, hour: 14, hours: 2, room: 'Training room 1, B1', capacity: 15, enrolled: ['nurse', 'coordinator', 'Liu Siyu'] },
   { course: 'COI-130', day: 5, hour: 14, hours: 2, room: 'Training room 2, B1', capacity: 4, enrolled: ['operator', 'qa', 'trainee', 'Zhao Wenbo'], waitlisted: ['Sun Liqun', 'Guo Jiayi'] },

@@ -2,6 +2,7 @@
 import type { RoutePlugin } from '../platform/app-types';
 import { auditRoutes } from './audit/audit.routes';
 import { batchesRoutes } from './batches/batches.routes';
+import { shipmentsRoutes } from './shipments/shipments.routes';
 import { collectionsRoutes } from './collections/collections.routes';
 import { custodyRoutes } from './custody/custody.routes';
 import { equipmentRoutes } from './equipment/equipment.routes';
@@ -12,7 +13,12 @@ import { materialsRoutes } from './materials/materials.routes';
 import { ordersRoutes } from './orders/orders.routes';
 import { patientsRoutes } from './patients/patients.routes';
 import { deviationsRoutes } from './quality/deviations.routes';
+import { capaRoutes } from './quality/capa.routes';
+import { changeControlRoutes } from './quality/change-control.routes';
+import { qualityOverviewRoutes } from './quality/quality.overview';
 import { processesRoutes } from './processes/processes.routes';
+import { releaseRoutes } from './release/release.routes';
+import { qcRoutes, specificationsRoutes } from './qc/qc.routes';
 import { healthRoutes } from './sites/health.routes';
 import { sitesRoutes } from './sites/sites.routes';
 import { studiesRoutes } from './studies/studies.routes';
@@ -47,5 +53,12 @@ export const moduleRoutes: RoutePlugin[] = [
   processesRoutes,
   facilityRoutes,
   deviationsRoutes,
+  capaRoutes,
+  changeControlRoutes,
+  qualityOverviewRoutes,
   batchesRoutes,
+  releaseRoutes,
+  shipmentsRoutes,
+  specificationsRoutes,
+  qcRoutes,
 ];

@@ -35,5 +35,5 @@ describe('route × role access matrix', () => {
       }
     }
     expect(mismatches).toEqual([]);
-  });
+  }, 600_000); // every route × every role: the walk grows with the API, so it has its own time budget
 });

@@ -36,12 +36,35 @@ export const PERMISSIONS = [
   'equipment:write',
   'facility:read',
   'facility:write',
+  'facility:limits',
   'processes:read',
   'processes:write',
   'processes:approve',
   'batches:read',
   'batches:execute',
+  'batches:abort',
   'deviations:read',
+  // Quality events: deviations lifecycle, CAPA, change control (quality-events helper, issue 5).
+  'quality:read',
+  'quality:write',
+  'quality:approve',
+  'batches:review',
+  'batches:release',
+  'release:read',
+  'coa:read',
+  'coa:amend',
+  'notifications:read',
+  'notifications:acknowledge',
+  // Quality control (QC helper, issue 5).
+  'qc:read',
+  'qc:write',
+  'qc:review',
+  'specifications:write',
+  'oos:conclude',
+  // Shipment to the bedside (bedside helper, issue 5).
+  'shipments:read',
+  'shipments:write',
+  'infusions:write',
   'self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -49,15 +72,16 @@ export type Permission = (typeof PERMISSIONS)[number];
 /** What every logged-in person may do: see sites, read their own account, read a scan, sign. */
 const EVERYONE: Permission[] = ['sites:read', 'isbt128:parse', 'self'];
 const CHAIN_READ: Permission[] = ['studies:read', 'patients:read', 'orders:read', 'collections:read', 'custody:read'];
-const GMP_READ: Permission[] = ['materials:read', 'equipment:read', 'facility:read', 'processes:read', 'batches:read', 'deviations:read'];
+const GMP_READ: Permission[] = ['materials:read', 'equipment:read', 'facility:read', 'processes:read', 'batches:read', 'deviations:read', 'quality:read'];
 
 const MATRIX: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  director: [...EVERYONE, ...CHAIN_READ, ...GMP_READ, 'users:read', 'audit:read', 'training:read', 'training:dashboard'],
-  coordinator: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'studies:write', 'patients:write', 'orders:write'],
-  physician: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'signatures:sign'],
-  // Nurses collect and infuse: they must match the wristband (name, MRN) to the bag.
-  nurse: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'collections:write', 'custody:write', 'signatures:sign'],
+  director: [...EVERYONE, ...CHAIN_READ, ...GMP_READ, 'users:read', 'audit:read', 'training:read', 'training:dashboard', 'release:read', 'coa:read', 'notifications:read', 'qc:read', 'shipments:read'],
+  // Coordinators follow the product to the patient (shipments) to plan the infusion day.
+  coordinator: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'studies:write', 'patients:write', 'orders:write', 'shipments:read'],
+  physician: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'signatures:sign', 'coa:read', 'notifications:read', 'notifications:acknowledge', 'shipments:read', 'infusions:write'],
+  // Nurses collect and infuse: they must match the wristband (name, MRN) to the bag; they receive the product at the site.
+  nurse: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'collections:write', 'custody:write', 'signatures:sign', 'coa:read', 'shipments:read', 'shipments:write', 'infusions:write'],
   // The GMP facility receives bags by DIN and subject code; it never needs the patient's name.
   // Operators receive materials, log equipment and EM, and execute batch records.
   operator: [
@@ -72,14 +96,25 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     'equipment:write',
     'facility:write',
     'batches:execute',
+    // Operators see what QC found on the batches they make.
+    'qc:read',
+    // Operators pack and ship released products in dry shippers.
+    'shipments:read',
+    'shipments:write',
+    // Operators report deviations, investigate them and own CAPA actions.
+    'quality:write',
   ],
-  qc_analyst: [...EVERYONE, ...GMP_READ, 'orders:read', 'collections:read', 'custody:read', 'signatures:sign', 'facility:write'],
+  qc_analyst: [...EVERYONE, ...GMP_READ, 'orders:read', 'collections:read', 'custody:read', 'signatures:sign', 'facility:write', 'release:read', 'coa:read', 'qc:read', 'qc:write', 'qc:review', 'quality:write'],
   // QA checks that people are qualified before they perform or sign GMP work.
   // QA dispositions lots, designs and approves master batch records (never both on the same version).
+  // QA alone sets EM alert/action limits (operators and QC record samples against them) and aborts a batch.
   qa: [
     ...EVERYONE,
     ...CHAIN_READ,
     ...GMP_READ,
+    // QA classifies and closes deviations, checks CAPA effectiveness and approves change controls.
+    'quality:write',
+    'quality:approve',
     'audit:read',
     'users:read',
     'signatures:sign',
@@ -88,10 +123,22 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     'materials:write',
     'lots:disposition',
     'facility:write',
+    'facility:limits',
     'processes:write',
     'processes:approve',
+    'batches:abort',
+    'batches:review',
+    'release:read',
+    'coa:read',
+    'coa:amend',
+    'notifications:read',
+    // QA writes and approves specifications and leads phase II of OOS investigations.
+    'qc:read',
+    'specifications:write',
+    'oos:conclude',
+    'shipments:read',
   ],
-  qp: [...EVERYONE, ...CHAIN_READ, ...GMP_READ, 'audit:read', 'signatures:sign'],
+  qp: [...EVERYONE, ...CHAIN_READ, ...GMP_READ, 'audit:read', 'signatures:sign', 'batches:release', 'release:read', 'coa:read', 'coa:amend', 'notifications:read', 'qc:read', 'shipments:read'],
   trainer: [...EVERYONE, 'training:read', 'training:write', 'training:assess', 'training:dashboard', 'signatures:sign'],
   trainee: [...EVERYONE],
   researcher: [...EVERYONE, 'studies:read'],

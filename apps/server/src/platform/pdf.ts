@@ -1,4 +1,4 @@
-/** What every PDF the server renders (labels, certificates) needs once pdfkit has the pages. */
+/** What every PDF the server renders (labels, certificates, batch records) needs once pdfkit has the pages. */
 
 /**
  * The whole document as one Buffer. Call it before `doc.end()`: pdfkit streams as it writes, and

@@ -26,6 +26,14 @@ export const GMP_RECORDS = new Set([
   'material', 'material_lot', 'genealogy_edge', 'equipment', 'equipment_event',
   // Executed batch records: each step as performed, signed and witnessed.
   'batch', 'batch_step',
+  // Review and release: the QA review, the QP's decisions, their notification duties, issued CoAs.
+  'batch_review', 'batch_release', 'release_notification', 'coa_version',
+  // Quality control: specifications, samples, results and OOS investigations decide whether a product conforms.
+  'specification', 'qc_sample', 'qc_result', 'oos_investigation',
+  // Shipment to the bedside: the product's custody, temperatures, identity checks and administration.
+  'shipment', 'shipment_logger_upload', 'bedside_verification', 'infusion',
+  // Quality events: CAPA with its actions and effectiveness checks, change controls, deviation closure periods.
+  'capa', 'capa_action', 'capa_effectiveness_check', 'change_control', 'deviation_due_rule',
 ]);
 type Row<T extends PgTable> = T['$inferSelect'];
 type NewRow<T extends PgTable> = T['$inferInsert'];
@@ -81,12 +89,27 @@ export class Writer {
 }
 
 /**
+ * A refusal that must leave a trace although the transaction it stops is rolled back: a wrong
+ * signature password signs nothing, yet counts toward the signer's lockout (signatures.ts). Thrown
+ * inside write(); write() lets the transaction roll back, then runs `afterRollback` in a transaction
+ * of its own and throws the error that returns (the refusal as the client should see it).
+ */
+export abstract class RefusalWithTrace extends Error {
+  abstract afterRollback(db: Db): Promise<Error>;
+}
+
+/**
  * Runs fn in one transaction with an auditing Writer. The audit-chain lock is taken first, before
  * any row lock, so writers queue in one order and can never deadlock on the chain.
  */
-export function write<T>(db: Db, fn: (w: Writer) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await lockAuditChain(tx);
-    return fn(new Writer(tx));
-  });
+export async function write<T>(db: Db, fn: (w: Writer) => Promise<T>): Promise<T> {
+  try {
+    return await db.transaction(async (tx) => {
+      await lockAuditChain(tx);
+      return fn(new Writer(tx));
+    });
+  } catch (error) {
+    if (error instanceof RefusalWithTrace) throw await error.afterRollback(db);
+    throw error;
+  }
 }

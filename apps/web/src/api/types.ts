@@ -44,12 +44,36 @@ export type Permission =
   | 'equipment:write'
   | 'facility:read'
   | 'facility:write'
+  | 'facility:limits'
   | 'processes:read'
   | 'processes:write'
   | 'processes:approve'
   | 'batches:read'
   | 'batches:execute'
+  | 'batches:abort'
   | 'deviations:read'
+  // Quality events: deviations lifecycle, CAPA, change control (issue 5).
+  | 'quality:read'
+  | 'quality:write'
+  | 'quality:approve'
+  // Quality control (issue 5).
+  | 'qc:read'
+  | 'qc:write'
+  | 'qc:review'
+  | 'specifications:write'
+  | 'oos:conclude'
+  // Review and release (issue 5).
+  | 'batches:review'
+  | 'batches:release'
+  | 'release:read'
+  | 'coa:read'
+  | 'coa:amend'
+  | 'notifications:read'
+  | 'notifications:acknowledge'
+  // Shipment to the bedside (issue 5).
+  | 'shipments:read'
+  | 'shipments:write'
+  | 'infusions:write'
   | 'self';
 
 export interface Site {

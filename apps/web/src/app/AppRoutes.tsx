@@ -6,11 +6,13 @@ import { PageLoader } from '../components/states';
 import { AuditPage } from '../modules/audit/AuditPage';
 import { CollectionDetailPage } from '../modules/collections/CollectionDetailPage';
 import { CollectionsPage } from '../modules/collections/CollectionsPage';
+import { BedsideRoutes } from '../modules/bedside/BedsideRoutes';
 import { CustodyPage } from '../modules/custody/CustodyPage';
 import { OrderDetailPage } from '../modules/orders/OrderDetailPage';
 import { OrdersPage } from '../modules/orders/OrdersPage';
 import { PatientDetailPage } from '../modules/patients/PatientDetailPage';
 import { PatientsPage } from '../modules/patients/PatientsPage';
+import { QcRoutes } from '../modules/qc/QcRoutes';
 import { TrainingRoutes } from '../modules/training/TrainingRoutes';
 import { UsersPage } from '../modules/users/UsersPage';
 import { HomePage } from './HomePage';
@@ -20,6 +22,16 @@ import { useSession } from './session';
 // GMP manufacturing (charts, designer, execution view) is loaded when first opened: its own chunk.
 const ManufacturingRoutes = lazy(() =>
   import('../modules/manufacturing/ManufacturingRoutes').then((m) => ({ default: m.ManufacturingRoutes })),
+);
+
+// Quality events (deviations, CAPA, change control): its own chunk.
+const QualityRoutes = lazy(() =>
+  import('../modules/quality/QualityRoutes').then((m) => ({ default: m.QualityRoutes })),
+);
+
+// Review and release (checklist, audit trail, CoA): its own chunk too.
+const ReleaseRoutes = lazy(() =>
+  import('../modules/release/ReleaseRoutes').then((m) => ({ default: m.ReleaseRoutes })),
 );
 
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
@@ -55,7 +67,25 @@ export function AppRoutes() {
           </Suspense>
         }
       />
+      <Route
+        path="/quality/*"
+        element={
+          <Suspense fallback={<PageLoader />}>
+            <QualityRoutes />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/release/*"
+        element={
+          <Suspense fallback={<PageLoader />}>
+            <ReleaseRoutes />
+          </Suspense>
+        }
+      />
       <Route path="/training/*" element={<TrainingRoutes />} />
+      <Route path="/qc/*" element={<QcRoutes />} />
+      <Route path="/bedside/*" element={<BedsideRoutes />} />
       <Route path="/users" element={guard('users:read', <UsersPage />)} />
       <Route path="/audit" element={guard('audit:read', <AuditPage />)} />
       <Route path="*" element={<NotFoundPage />} />

@@ -3,6 +3,7 @@ import { Card, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { EmptyHint } from '../components/states';
+import { OpenNotificationsAlert } from '../modules/release/OpenNotificationsAlert';
 import { allowedNav } from './nav';
 import { useSession } from './session';
 
@@ -16,6 +17,7 @@ export function HomePage() {
         <Title order={2}>{t('home.welcome', { name: me.user.displayName })}</Title>
         <Text c="dimmed">{site ? t('home.site', { site: site.name, tz: site.timeZone }) : t('app.tagline')}</Text>
       </div>
+      <OpenNotificationsAlert />
       {items.length === 0 ? (
         <EmptyHint title={t('home.noModules')} description={t('home.noModulesHint')} />
       ) : (

@@ -36,8 +36,18 @@ describe('navigation per permission', () => {
       '/manufacturing/materials',
       '/manufacturing/equipment',
       '/manufacturing/rooms',
-      '/manufacturing/deviations',
     ]);
     expect(paths(['self', 'training:read']).some((p) => p.startsWith('/manufacturing/'))).toBe(false);
+  });
+
+  it('puts deviations in the quality group, the rest of it behind quality:read', () => {
+    expect(paths(['self', 'deviations:read'])).toContain('/quality/deviations');
+    expect(paths(['self', 'deviations:read']).some((p) => p.startsWith('/quality/capas'))).toBe(false);
+    expect(paths(['self', 'deviations:read', 'quality:read']).filter((p) => p.startsWith('/quality/'))).toEqual([
+      '/quality/overview',
+      '/quality/deviations',
+      '/quality/capas',
+      '/quality/change-controls',
+    ]);
   });
 });

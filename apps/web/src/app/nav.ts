@@ -7,7 +7,7 @@ export interface NavItem {
   permission: Permission;
   testId: string;
   /** Shown inside a collapsible group of the navbar (e.g. the training academy). */
-  group?: 'training' | 'manufacturing';
+  group?: 'training' | 'manufacturing' | 'quality';
   /** Hidden from users who also hold this permission (e.g. "My training" once the whole academy is open). */
   unless?: Permission;
 }
@@ -17,6 +17,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: '/orders', labelKey: 'nav.orders', permission: 'orders:read', testId: 'nav-orders' },
   { path: '/collections', labelKey: 'nav.collections', permission: 'collections:read', testId: 'nav-collections' },
   { path: '/custody', labelKey: 'nav.custody', permission: 'custody:read', testId: 'nav-custody' },
+  { path: '/qc', labelKey: 'nav.qc', permission: 'qc:read', testId: 'nav-qc' },
   ...(
     [
       ['batches', 'batches:read'],
@@ -24,7 +25,6 @@ export const NAV_ITEMS: NavItem[] = [
       ['materials', 'materials:read'],
       ['equipment', 'equipment:read'],
       ['rooms', 'facility:read'],
-      ['deviations', 'deviations:read'],
     ] as const
   ).map(([area, permission]): NavItem => ({
     path: `/manufacturing/${area}`,
@@ -33,6 +33,29 @@ export const NAV_ITEMS: NavItem[] = [
     testId: `nav-mfg-${area}`,
     group: 'manufacturing',
   })),
+  // Quality events: the overview of what is overdue, then deviations, CAPA and change control.
+  ...(
+    [
+      ['/overview', 'overview', 'quality:read'],
+      ['/deviations', 'deviations', 'deviations:read'],
+      ['/capas', 'capas', 'quality:read'],
+      ['/change-controls', 'changeControls', 'quality:read'],
+    ] as const
+  ).map(([sub, key, permission]): NavItem => ({
+    path: `/quality${sub}`,
+    labelKey: `nav.qualityItems.${key}`,
+    permission,
+    testId: `nav-quality-${key}`,
+    group: 'quality',
+  })),
+  { path: '/release', labelKey: 'nav.release', permission: 'release:read', testId: 'nav-release' },
+  { path: '/bedside/shipments', labelKey: 'nav.shipments', permission: 'shipments:read', testId: 'nav-shipments' },
+  {
+    path: '/release/notifications',
+    labelKey: 'nav.releaseNotifications',
+    permission: 'notifications:read',
+    testId: 'nav-release-notifications',
+  },
   {
     path: '/training/dashboard',
     labelKey: 'nav.trainingDashboard',

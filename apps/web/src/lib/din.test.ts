@@ -12,6 +12,10 @@ describe('normalizeDinScan', () => {
     expect(normalizeDinScan('G123417654321A')).toEqual({ din: 'G123417654321' });
     expect(normalizeDinScan('G123417654321B').error).toBe('check');
   });
+  it("reads the DIN part of a DataMatrix compound message (ICCBBA ST-012 §6.2, Data Matrix symbol 1)", () => {
+    const st012Symbol1 = '=+05000=Z54991712345600=%T300=<T0416003&>0183652359&,4PL001499Z549917123456A00T041600320181231';
+    expect(normalizeDinScan(st012Symbol1)).toEqual({ din: 'Z549917123456' });
+  });
   it('strips an AIM symbology identifier', () => {
     expect(normalizeDinScan(']C0=G12341765432100').din).toBe('G123417654321');
   });

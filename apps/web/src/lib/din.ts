@@ -2,8 +2,9 @@
  * DIN input for keyboard-wedge scanners, on top of the shared ISBT 128 reader in `@hepatica/core`.
  * A scanner sends data structure 001 `=` + DIN (13) + flags (2), e.g. `=G12341765432100`; people may also
  * type the 14 characters printed eye-readable (DIN + check character), or the bare 13-character DIN.
+ * A 2D scanner reading the label's DataMatrix sends the compound message, whose DIN part is used.
  */
-import { Isbt128Error, parseScan, validateDin } from '@hepatica/core';
+import { dinOfScan, Isbt128Error, parseScan, validateDin } from '@hepatica/core';
 
 export interface ScanResult {
   /** The 13-character DIN, or the cleaned input when it is not a DIN. */
@@ -24,8 +25,8 @@ export function normalizeDinScan(raw: string): ScanResult {
   const text = raw.trim().toUpperCase();
   if (validateDin(text) === null) return { din: text, bare: true };
   try {
-    const scan = parseScan(text);
-    return scan.structure === 'donation_identification_number' ? { din: scan.din } : { din: text, error: 'notDin' };
+    const din = dinOfScan(parseScan(text));
+    return din ? { din } : { din: text, error: 'notDin' };
   } catch (err) {
     if (err instanceof Isbt128Error && CHECK_ERRORS.has(err.code)) return { din: text, error: 'check' };
     return { din: text, error: 'format' };

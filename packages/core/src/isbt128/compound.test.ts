@@ -4,7 +4,7 @@ import { formatCoi, formatCoiDataStructure } from './coi';
 import { buildCompoundMessage, parseCompoundMessage } from './compound';
 import { identifyDataStructure, splitDataStructures } from './data-structures';
 import { formatDin, formatDinDataStructure } from './din';
-import { parseScan } from './parse';
+import { dinOfScan, parseScan } from './parse';
 import { arbitraryCoiParts, arbitraryDinParts } from './test-arbitraries';
 
 // ICCBBA ST-012 v1.4.0 §6.2, "Data Matrix symbol 1": DIN, blood-group special message, product
@@ -180,5 +180,13 @@ describe('data structure index (ST-001 v6.2.2 Table 2 [RT003])', () => {
       '029',
       '030',
     ]);
+  });
+});
+
+describe('dinOfScan', () => {
+  it('finds the DIN alone or inside a compound message, and nothing in a scan without one', () => {
+    expect(dinOfScan(parseScan('=G12341765432100'))).toBe('G123417654321');
+    expect(dinOfScan(parseScan(ST012_SYMBOL_1))).toBe('Z549917123456');
+    expect(dinOfScan(parseScan('&/CHA999926000001'))).toBeUndefined();
   });
 });

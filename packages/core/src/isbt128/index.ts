@@ -61,7 +61,7 @@ export {
   type DataStructureSegment,
 } from './data-structures';
 export { COMPOUND_DATA_IDENTIFIER, buildCompoundMessage, parseCompoundMessage } from './compound';
-export { parseScan } from './parse';
+export { dinOfScan, parseScan } from './parse';
 export type {
   CoiScan,
   CompoundScan,

@@ -59,3 +59,16 @@ function parseSingleStructure(input: string, options: ParseOptions): ScanResult 
   }
   return interpretSegment(first, options);
 }
+
+/**
+ * The DIN a scan carries: a data structure 001 on its own, or the DIN part of a DataMatrix compound
+ * message (ST-012: the label's 2D symbol holds the DIN with the other structures). Undefined otherwise.
+ * @example dinOfScan(parseScan('=G12341765432100')) // 'G123417654321'
+ */
+export function dinOfScan(scan: ScanResult): string | undefined {
+  if (scan.structure === 'donation_identification_number') return scan.din;
+  if (scan.structure === 'compound') {
+    for (const part of scan.messages) if (part.structure === 'donation_identification_number') return part.din;
+  }
+  return undefined;
+}

@@ -21,8 +21,8 @@ describe('completing a batch', () => {
   const vectorRun = async (harvestVolume = 480) => {
     const { batch, room } = await startVector(h, c, p);
     const plasmid = await lot(h, c, p.materials.plasmid, { quantity: 10 });
-    await done(h, c.operator, batch.id, 1, { values: { cellDensity: 1.1 }, materialLots: [{ lotId: plasmid.id, quantity: 1.5 }] });
-    const after = await done(h, c.operator, batch.id, 2, { values: { harvestVolume } });
+    await done(h, c.operator, batch.id, 0, { values: { cellDensity: 1.1 }, materialLots: [{ lotId: plasmid.id, quantity: 1.5 }] });
+    const after = await done(h, c.operator, batch.id, 1, { values: { harvestVolume } });
     return { batch: after, room };
   };
 
@@ -30,11 +30,11 @@ describe('completing a batch', () => {
   const cartRun = async (lvv: LotJson) => {
     const { batch, order, room } = await startCart(h, c, p);
     const cabinet = await unit(h, c, 'biosafety_cabinet');
-    await done(h, c.operator, batch.id, 1, { values: { bagTemperature: 4, labelMatches: true } });
-    await done(h, c.operator, batch.id, 2, { values: { viability: 88 }, materialLots: [{ lotId: (await lot(h, c, p.materials.cd3)).id, quantity: 1 }], equipment: [cabinet.id] });
+    await done(h, c.operator, batch.id, 0, { values: { bagTemperature: 4, labelMatches: true } });
+    await done(h, c.operator, batch.id, 1, { values: { viability: 88 }, materialLots: [{ lotId: (await lot(h, c, p.materials.cd3)).id, quantity: 1 }], equipment: [cabinet.id] });
     expect((await unitOf(cabinet.id)).status).toBe('in_use');
-    await done(h, c.operator, batch.id, 3, { values: { moi: 5 }, materialLots: [{ lotId: lvv.id, quantity: 2 }], witness: { username: c.operator2.username, password: TEST_PASSWORD } });
-    const last = await done(h, c.operator, batch.id, 4, { values: {}, materialLots: [(await lot(h, c, p.materials.cs10)).id] });
+    await done(h, c.operator, batch.id, 2, { values: { moi: 5 }, materialLots: [{ lotId: lvv.id, quantity: 2 }], witness: { username: c.operator2.username, password: TEST_PASSWORD } });
+    const last = await done(h, c.operator, batch.id, 3, { values: {}, materialLots: [(await lot(h, c, p.materials.cs10)).id] });
     return { batch: last, order, room, cabinet };
   };
 
@@ -47,7 +47,7 @@ describe('completing a batch', () => {
     const edges = await h.database.query(`SELECT from_kind, to_kind FROM genealogy_edges WHERE from_id = '${batch.id}'`);
     expect(edges).toEqual([{ from_kind: 'batch', to_kind: 'lot' }]);
     expect(await roomOf(room.id)).toMatchObject({ status: 'to_be_cleaned', currentBatchId: null });
-    const after = await completeStep(h, c.operator, batch.id, 2, { values: { harvestVolume: 1 } });
+    const after = await completeStep(h, c.operator, batch.id, 1, { values: { harvestVolume: 1 } });
     expect(after.statusCode).toBe(409);
     expect(after.json<Problem>().code).toBe('batch.not_in_progress');
   });

@@ -8,10 +8,11 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { currentContext, requireUserActor, runWithContext, type Actor } from '../../platform/context';
 import { hasPermission } from '../../platform/access';
-import { conflict, notFound, Problem, unprocessable, wrongPassword } from '../../platform/errors';
-import { sign } from '../../platform/signatures';
+import { conflict, notFound, unprocessable, wrongPassword } from '../../platform/errors';
+import { PasswordRejected, sign } from '../../platform/signatures';
 import { write, type Writer } from '../../platform/write';
 import { assertEquipmentUsable, holdEquipment } from '../equipment/equipment.service';
+import { assertNotLocked } from '../identity/identity.service';
 import { users } from '../identity/identity.tables';
 import { actorOf } from '../identity/sessions';
 import { assertLotUsable, consumeLot } from '../materials/materials.service';
@@ -31,18 +32,18 @@ export interface StepCompletion {
   witness?: { username: string; password: string } | undefined;
 }
 
-type Ctx = { w: Writer; batch: Batch; process: Process; step: ProcessStep; index: number; actor: Actor & { id: string }; at: Date };
+type Ctx = { w: Writer; batch: Batch; process: Process; step: ProcessStep; stepNumber: number; actor: Actor & { id: string }; at: Date };
 
-/** Completes step `index` (1-based) as the current user; the last step completes the batch. */
-export async function completeStep(db: Db, batchId: string, index: number, input: StepCompletion): Promise<void> {
+/** Completes step `stepNumber` (1-based) as the current user; the last step completes the batch. */
+export async function completeStep(db: Db, batchId: string, stepNumber: number, input: StepCompletion): Promise<void> {
   const actor = requireUserActor();
   await write(db, async (w) => {
     // The batch row lock serialises completions of this batch: the loser sees the step done.
     const batch = await w.lockById(batches, batchId, 'Batch');
     const process = await getProcess(w.tx, batch.processId);
-    const step = process.steps[index - 1];
-    if (!step) throw notFound(`Step ${index} of batch ${batch.batchNumber}`);
-    const ctx: Ctx = { w, batch, process, step, index, actor, at: new Date() };
+    const step = process.steps[stepNumber - 1];
+    if (!step) throw notFound(`Step ${stepNumber} of batch ${batch.batchNumber}`);
+    const ctx: Ctx = { w, batch, process, step, stepNumber, actor, at: new Date() };
     const row = await checkState(ctx);
     const { values, outOfRange } = checkStepValues(ctx, input.values);
     if (step.requiredQualification) await requireQualification(w.tx, { userId: actor.id, competency: step.requiredQualification, at: ctx.at });
@@ -57,56 +58,58 @@ export async function completeStep(db: Db, batchId: string, index: number, input
       'batch_step',
       row.id,
       { status: 'completed', values, outOfRange, materialLots: lots, equipmentIds: units, performedBy: actor.username, performedAt: ctx.at, witnessedBy: witness?.username ?? null },
-      `Step ${index} performed`,
+      `Step ${stepNumber} performed`,
       'complete',
     );
     await sign(w, { password: input.signature.password, meaning: input.signature.meaning ?? 'Performed' }, 'batch_step', row.id, signedStep(done));
     if (witness) await signAsWitness(w, witness, input.witness!.password, done);
-    if (index === process.steps.length) await finishBatch(w, batch, process, ctx.at);
+    if (stepNumber === process.steps.length) await finishBatch(w, batch, process, ctx.at);
   });
 }
 
 /** The batch must be in progress, this step pending and every earlier step done. */
-async function checkState({ w, batch, index }: Ctx) {
+async function checkState({ w, batch, stepNumber }: Ctx) {
   if (batch.status !== 'in_progress') {
     throw conflict(`Batch ${batch.batchNumber} is ${batch.status.replace('_', ' ')}; no step can be recorded.`, { code: 'batch.not_in_progress', params: { batchNumber: batch.batchNumber, status: batch.status } });
   }
   const rows = await stepRowsOf(w.tx, batch.id);
-  const verdict = checkStepOrder(rows, index);
+  const verdict = checkStepOrder(rows, stepNumber);
   if (!verdict.ok && verdict.reason === 'completed') {
-    throw conflict(`Step ${index} of batch ${batch.batchNumber} has already been completed; a recorded step is not done twice.`, { code: 'batch.step_completed', params: { batchNumber: batch.batchNumber, index } });
+    throw conflict(`Step ${stepNumber} of batch ${batch.batchNumber} has already been completed; a recorded step is not done twice.`, { code: 'batch.step_completed', params: { batchNumber: batch.batchNumber, step: stepNumber } });
   }
   if (!verdict.ok) {
-    throw conflict(`Steps are done in order: step ${verdict.next} of batch ${batch.batchNumber} comes next.`, { code: 'batch.step_order', params: { batchNumber: batch.batchNumber, index, next: verdict.next } });
+    throw conflict(`Steps are done in order: step ${verdict.next} of batch ${batch.batchNumber} comes next.`, { code: 'batch.step_order', params: { batchNumber: batch.batchNumber, step: stepNumber, next: verdict.next } });
   }
-  return rows.find((r) => r.index === index)!;
+  return rows.find((r) => r.index === stepNumber)!;
 }
 
-function checkStepValues({ step, index }: Ctx, input: Record<string, unknown>) {
+function checkStepValues({ step, stepNumber }: Ctx, input: Record<string, unknown>) {
   const checked = checkValues(step.fields, input);
   if (checked.errors.length) {
-    throw unprocessable(`Some values of step ${index} are missing or not valid: ${checked.errors.map((e) => e.message).join('; ')}.`, { code: 'batch.invalid_values', params: { index }, errors: checked.errors });
+    throw unprocessable(`Some values of step ${stepNumber} are missing or not valid: ${checked.errors.map((e) => e.message).join('; ')}.`, { code: 'batch.invalid_values', params: { step: stepNumber }, errors: checked.errors });
   }
   return checked;
 }
 
 /**
  * A witness step needs a second person at the tablet: not the performer, allowed to execute batches,
- * and proving who they are with their password (checked when they sign, after the other checks).
+ * and proving who they are with their password (checked when they sign, after the other checks; a wrong
+ * one counts toward the witness's own lockout). A locked-out witness is refused here, before the step is recorded.
  */
-async function checkWitness({ w, step, index, actor }: Ctx, input: StepCompletion['witness']) {
+async function checkWitness({ w, step, stepNumber, actor }: Ctx, input: StepCompletion['witness']) {
   if (!input) {
     if (!step.witness) return null;
-    throw unprocessable(`Step ${index} must be witnessed: a second person enters their username and password.`, { code: 'batch.witness_required', params: { index }, errors: [{ path: 'body.witness', message: 'Required for this step' }] });
+    throw unprocessable(`Step ${stepNumber} must be witnessed: a second person enters their username and password.`, { code: 'batch.witness_required', params: { step: stepNumber }, errors: [{ path: 'body.witness', message: 'Required for this step' }] });
   }
   const [user] = await w.tx.select().from(users).where(eq(users.username, input.username));
   if (user?.id === actor.id) {
-    throw conflict('You performed this step, so you cannot also witness it; a second person must witness it.', { code: 'batch.witness_is_performer', params: { index } });
+    throw conflict('You performed this step, so you cannot also witness it; a second person must witness it.', { code: 'batch.witness_is_performer', params: { step: stepNumber } });
   }
   if (!user || !user.active) throw witnessPasswordWrong();
   if (!hasPermission(user.roles, 'batches:execute')) {
-    throw conflict(`${user.displayName} may not witness batch steps; the witness must be someone who executes batch records.`, { code: 'batch.witness_not_permitted', params: { index, name: user.displayName } });
+    throw conflict(`${user.displayName} may not witness batch steps; the witness must be someone who executes batch records.`, { code: 'batch.witness_not_permitted', params: { step: stepNumber, name: user.displayName } });
   }
+  assertNotLocked(user);
   return user;
 }
 
@@ -120,7 +123,8 @@ async function signAsWitness(w: Writer, witness: typeof users.$inferSelect, pass
   try {
     await runWithContext(context, () => sign(w, { password, meaning: 'Witnessed' }, 'batch_step', step.id, signedStep(step)));
   } catch (error) {
-    if (error instanceof Problem && error.code === 'signature.wrong_password') throw witnessPasswordWrong();
+    // Still counted against the witness's account (after the rollback); only the words change.
+    if (error instanceof PasswordRejected) throw error.withRefusal(witnessPasswordWrong());
     throw error;
   }
 }
@@ -129,7 +133,7 @@ async function signAsWitness(w: Writer, witness: typeof users.$inferSelect, pass
  * Every material the step lists needs a scanned usable lot of that material; nothing unlisted may be
  * consumed. Returns what to store on the step (lot number and material code, for the record).
  */
-async function checkMaterials({ w, step, index, at }: Ctx, uses: LotUse[]): Promise<StoredLotUse[]> {
+async function checkMaterials({ w, step, stepNumber, at }: Ctx, uses: LotUse[]): Promise<StoredLotUse[]> {
   const scanned: StoredLotUse[] = [];
   for (const use of uses) {
     const lot = await assertLotUsable(w.tx, use.lotId, at);
@@ -138,44 +142,44 @@ async function checkMaterials({ w, step, index, at }: Ctx, uses: LotUse[]): Prom
   const { missing, unexpected } = coverage(step.materials, scanned, (l) => l.materialCode);
   if (unexpected.length) {
     const list = unexpected.map((l) => `lot ${l.lotNumber} of ${l.materialCode}`).join(', ');
-    throw unprocessable(`Step ${index} does not use ${list}; scan only the materials the step lists (${step.materials.join(', ') || 'none'}).`, {
+    throw unprocessable(`Step ${stepNumber} does not use ${list}; scan only the materials the step lists (${step.materials.join(', ') || 'none'}).`, {
       code: 'batch.material_unexpected',
-      params: { index, lots: list },
+      params: { step: stepNumber, lots: list },
       errors: unexpected.map((l) => ({ path: 'body.materialLots', message: `Lot ${l.lotNumber}: ${l.materialCode} is not a material of this step` })),
     });
   }
   if (missing.length) {
-    throw unprocessable(`Scan a lot of ${missing.join(', ')} for step ${index}.`, { code: 'batch.material_missing', params: { index, materials: missing.join(', ') }, errors: [{ path: 'body.materialLots', message: `Missing ${missing.join(', ')}` }] });
+    throw unprocessable(`Scan a lot of ${missing.join(', ')} for step ${stepNumber}.`, { code: 'batch.material_missing', params: { step: stepNumber, materials: missing.join(', ') }, errors: [{ path: 'body.materialLots', message: `Missing ${missing.join(', ')}` }] });
   }
   return scanned;
 }
 
 /** One usable unit per listed equipment type (calibrated, not in maintenance, not held by another batch). */
-async function checkEquipment({ w, batch, step, index, at }: Ctx, ids: string[]): Promise<string[]> {
+async function checkEquipment({ w, batch, step, stepNumber, at }: Ctx, ids: string[]): Promise<string[]> {
   const units = [];
   for (const id of [...new Set(ids)]) units.push(await assertEquipmentUsable(w.tx, id, { at, batchId: batch.id }));
   const { missing, unexpected } = coverage(step.equipmentTypes, units, (u) => u.type);
   if (unexpected.length) {
     const list = unexpected.map((u) => `${u.code} (${u.type})`).join(', ');
-    throw unprocessable(`Step ${index} does not use ${list}; scan the equipment the step lists (${step.equipmentTypes.join(', ') || 'none'}).`, {
+    throw unprocessable(`Step ${stepNumber} does not use ${list}; scan the equipment the step lists (${step.equipmentTypes.join(', ') || 'none'}).`, {
       code: 'batch.equipment_unexpected',
-      params: { index, equipment: list },
+      params: { step: stepNumber, equipment: list },
       errors: [{ path: 'body.equipment', message: `Not used by this step: ${list}` }],
     });
   }
   if (missing.length) {
-    throw unprocessable(`Scan a ${missing.join(', ').replaceAll('_', ' ')} for step ${index}.`, { code: 'batch.equipment_missing', params: { index, types: missing.join(', ') }, errors: [{ path: 'body.equipment', message: `Missing ${missing.join(', ')}` }] });
+    throw unprocessable(`Scan a ${missing.join(', ').replaceAll('_', ' ')} for step ${stepNumber}.`, { code: 'batch.equipment_missing', params: { step: stepNumber, types: missing.join(', ') }, errors: [{ path: 'body.equipment', message: `Missing ${missing.join(', ')}` }] });
   }
   return units.map((u) => u.id);
 }
 
 /** An out-of-range value is recorded as measured and opens a deviation on the batch, in this transaction. */
-async function openValueDeviation({ w, batch, step, index }: Ctx, key: string, value: number): Promise<void> {
+async function openValueDeviation({ w, batch, step, stepNumber }: Ctx, key: string, value: number): Promise<void> {
   const field = step.fields.find((f) => f.key === key)!;
   const unit = field.unit ? ` ${field.unit}` : '';
   await openDeviation(w, {
-    title: `${field.label} out of range in ${batch.batchNumber}, step ${index}: ${value}${unit}`,
-    description: `Step ${index} "${step.title}": ${field.label} was recorded as ${value}${unit}, outside the range ${formatRange(field)} of the master batch record. Opened automatically when the value was recorded.`,
+    title: `${field.label} out of range in ${batch.batchNumber}, step ${stepNumber}: ${value}${unit}`,
+    description: `Step ${stepNumber} "${step.title}": ${field.label} was recorded as ${value}${unit}, outside the range ${formatRange(field)} of the master batch record. Opened automatically when the value was recorded.`,
     severity: 'major',
     source: 'batch_value',
     roomId: batch.roomId,

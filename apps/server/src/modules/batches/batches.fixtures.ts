@@ -13,6 +13,7 @@ export type Problem = { code: string; detail: string; params?: Record<string, un
 export type Signature = { signer: string; printedName: string; meaning: string; valid: boolean };
 export type StepJson = {
   index: number;
+  number: number;
   title: string;
   status: string;
   values: Record<string, unknown> | null;
@@ -31,6 +32,7 @@ export type BatchJson = {
   coi: string | null;
   subjectCode: string | null;
   din: string | null;
+  dinCheckCharacter: string | null;
   roomId: string;
   roomCode: string;
   nextStep: number | null;

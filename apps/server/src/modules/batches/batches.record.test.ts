@@ -34,9 +34,9 @@ describe('batch record PDF (route)', () => {
     const cd3 = await lot(h, c, p.materials.cd3);
     const lvv = await lot(h, c, p.materials.lvv);
     const cabinet = await unit(h, c, 'biosafety_cabinet');
-    const first = await done(h, c.operator, batch.id, 1, { values: { bagTemperature: 9.5, labelMatches: true } });
-    await done(h, c.operator, batch.id, 2, { values: { viability: 91.5 }, materialLots: [{ lotId: cd3.id, quantity: 2.5 }], equipment: [cabinet.id] });
-    await done(h, c.operator, batch.id, 3, { values: { moi: 5 }, materialLots: [{ lotId: lvv.id, quantity: 1.2 }], witness: { username: c.operator2.username, password: TEST_PASSWORD } });
+    const first = await done(h, c.operator, batch.id, 0, { values: { bagTemperature: 9.5, labelMatches: true } });
+    await done(h, c.operator, batch.id, 1, { values: { viability: 91.5 }, materialLots: [{ lotId: cd3.id, quantity: 2.5 }], equipment: [cabinet.id] });
+    await done(h, c.operator, batch.id, 2, { values: { moi: 5 }, materialLots: [{ lotId: lvv.id, quantity: 1.2 }], witness: { username: c.operator2.username, password: TEST_PASSWORD } });
 
     const res = await h.request(c.qa, 'GET', `/api/v1/batches/${batch.id}/record.pdf`);
     expect(res.statusCode).toBe(200);

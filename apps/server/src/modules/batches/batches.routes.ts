@@ -1,8 +1,10 @@
-/** Routes of executed batch records: start, list, read, complete a step, print the record. */
+/** Routes of executed batch records: start, list, read, complete a step, print the record, abort. */
 import type { RoutePlugin } from '../../platform/app-types';
 import { idParam, listOf } from '../../platform/schemas';
-import { batchQuery, batchSummary, batchView as batchSchema, completeStepBody, createBatchBody, stepParams } from './batches.schema';
+import { abortBatchBody, batchQuery, batchSummary, batchView as batchSchema, completeStepBody, createBatchBody, stepParams } from './batches.schema';
+import { abortBatch } from './batches.abort';
 import { completeStep } from './batches.execute';
+import { stepNumberOf } from './batches.rules';
 import { batchRecordPdf } from './batches.record';
 import { createBatch } from './batches.service';
 import { batchView, listBatches } from './batches.views';
@@ -31,7 +33,7 @@ export const batchesRoutes: RoutePlugin = (app, { database: { db } }) => {
     '/batches/:id/steps/:index/complete',
     { config: { permission: 'batches:execute' }, schema: { tags, params: stepParams, body: completeStepBody, response: { 200: batchSchema } } },
     async (request) => {
-      await completeStep(db, request.params.id, request.params.index, request.body);
+      await completeStep(db, request.params.id, stepNumberOf(request.params.index), request.body);
       return batchView(db, request.params.id);
     },
   );
@@ -42,6 +44,15 @@ export const batchesRoutes: RoutePlugin = (app, { database: { db } }) => {
     async (request, reply) => {
       const pdf = await batchRecordPdf(db, request.params.id);
       return reply.type('application/pdf').header('content-disposition', `inline; filename="${pdf.filename}"`).send(pdf.buffer);
+    },
+  );
+
+  app.post(
+    '/batches/:id/abort',
+    { config: { permission: 'batches:abort' }, schema: { tags, params: idParam, body: abortBatchBody, response: { 200: batchSchema } } },
+    async (request) => {
+      await abortBatch(db, request.params.id, request.body);
+      return batchView(db, request.params.id);
     },
   );
 };

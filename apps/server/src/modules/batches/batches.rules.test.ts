@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkStepOrder, checkValues, coverage, formatBatchNumber, formatRange, isOutOfRange, nextStepIndex, normaliseLotUses, type StepField } from './batches.rules';
+import { checkStepOrder, checkValues, coverage, formatBatchNumber, formatRange, isOutOfRange, nextStepNumber, normaliseLotUses, type StepField } from './batches.rules';
 import { producedQuantity } from './batches.finish';
 import { printable } from './record.layout';
 
@@ -26,8 +26,8 @@ describe('step order', () => {
     expect(checkStepOrder(steps, index)).toEqual(verdict);
   });
   it('has no next step once all are done', () => {
-    expect(nextStepIndex(steps.map((s) => ({ ...s, status: 'completed' })))).toBeNull();
-    expect(nextStepIndex([])).toBeNull();
+    expect(nextStepNumber(steps.map((s) => ({ ...s, status: 'completed' })))).toBeNull();
+    expect(nextStepNumber([])).toBeNull();
   });
 });
 

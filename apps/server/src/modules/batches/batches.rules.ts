@@ -24,10 +24,17 @@ export interface StepState {
  * Which step must be done next: the lowest-numbered step not yet completed, or null when all are
  * done. A batch record is executed strictly in order (EU GMP Part I §4.20: record each action as it is done).
  */
-export function nextStepIndex(steps: readonly StepState[]): number | null {
+export function nextStepNumber(steps: readonly StepState[]): number | null {
   const pending = steps.filter((s) => s.status !== 'completed').map((s) => s.index);
   return pending.length ? Math.min(...pending) : null;
 }
+
+/**
+ * Steps are stored and printed by number, from 1; the API addresses them by index, from 0
+ * (api-v1: `POST /batches/{id}/steps/{index}/complete`, index from 0).
+ */
+export const stepNumberOf = (apiIndex: number): number => apiIndex + 1;
+export const apiIndexOf = (stepNumber: number | null): number | null => (stepNumber === null ? null : stepNumber - 1);
 
 export type StepOrderVerdict = { ok: true } | { ok: false; reason: 'completed' } | { ok: false; reason: 'out_of_order'; next: number };
 
@@ -35,7 +42,7 @@ export type StepOrderVerdict = { ok: true } | { ok: false; reason: 'completed' }
 export function checkStepOrder(steps: readonly StepState[], index: number): StepOrderVerdict {
   const target = steps.find((s) => s.index === index);
   if (target?.status === 'completed') return { ok: false, reason: 'completed' };
-  const next = nextStepIndex(steps);
+  const next = nextStepNumber(steps);
   if (next !== null && next !== index) return { ok: false, reason: 'out_of_order', next };
   return { ok: true };
 }

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { signatureView, text } from '../../platform/schemas';
 import { deviationView } from '../quality/deviations.schema';
 
-export const BATCH_STATUSES = ['in_progress', 'completed', 'aborted'] as const;
+/** After `completed`, the QP's certification (modules/release) sets one of the last three. */
+export const BATCH_STATUSES = ['in_progress', 'completed', 'aborted', 'released', 'conditionally_released', 'rejected'] as const;
 export const STEP_STATUSES = ['pending', 'completed'] as const;
 /** A master batch record has at most 60 steps; step numbers start at 1, as people count them. */
 export const MAX_STEPS = 60;
@@ -48,7 +49,7 @@ export const completeStepBody = z.object({
 
 export const stepParams = z.object({
   id: z.uuid('Not a valid id'),
-  index: z.coerce.number().int('Step number must be a whole number').min(1, 'Steps are numbered from 1').max(MAX_STEPS),
+  index: z.coerce.number().int('The step index must be a whole number').min(0, 'Step indexes start at 0').max(MAX_STEPS - 1),
 });
 
 export const batchQuery = z.object({
@@ -68,7 +69,10 @@ const fieldView = z.object({
 
 
 export const stepView = z.object({
+  /** Position from 0, as in the step's URL. */
   index: z.number(),
+  /** Position from 1, as people and the printed record count. */
+  number: z.number(),
   title: z.string(),
   instructions: z.string().nullable(),
   status: z.enum(STEP_STATUSES),
@@ -104,6 +108,7 @@ export const batchView = z.object({
   subjectCode: z.string().nullable(),
   /** The patient's bag received into the batch (autologous). */
   din: z.string().nullable(),
+  dinCheckCharacter: z.string().nullable(),
   roomId: z.string(),
   roomCode: z.string(),
   status: z.enum(BATCH_STATUSES),
@@ -111,6 +116,7 @@ export const batchView = z.object({
   completedAt: z.string().nullable(),
   startedBy: z.string(),
   /** The step to do next (null when all are done). */
+  /** Index (from 0) of the step to do next; null when every step is done. */
   nextStep: z.number().nullable(),
   steps: z.array(stepView),
   /** Lots this batch made (a vector lot, in quarantine until QA releases it). */
@@ -121,4 +127,16 @@ export const batchView = z.object({
 export const batchSummary = batchView.omit({ steps: true, deviations: true, outputLots: true }).extend({
   stepCount: z.number(),
   completedSteps: z.number(),
+});
+
+/** The one meaning an abort is signed with: QA's decision to terminate the batch. */
+export const ABORT_MEANING = 'Batch aborted';
+
+export const abortBatchBody = z.object({
+  /** Why QA terminates the batch: recorded in the audit trail, the signature and the deviation it opens. */
+  reason: text(1, 500),
+  signature: z.object({
+    password: z.string().min(1, 'Enter your password to sign').max(256),
+    meaning: z.literal(ABORT_MEANING, `An abort is signed with the meaning "${ABORT_MEANING}"`).default(ABORT_MEANING),
+  }),
 });

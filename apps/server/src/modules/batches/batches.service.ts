@@ -5,7 +5,7 @@
  * collection → batch, written in the batch's own transaction. The room must be clean and is put in use.
  * Step execution is in batches.execute.ts; reading in batches.views.ts.
  */
-import { localYear } from '@hepatica/core';
+import { formatDin, localYear } from '@hepatica/core';
 import { and, desc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { currentActor, requireUserActor } from '../../platform/context';
@@ -19,7 +19,7 @@ import { linkGenealogy } from '../materials/genealogy.service';
 import { getOrder } from '../orders/orders.service';
 import { orders } from '../orders/orders.tables';
 import { getProcess, type Process } from '../processes/processes.service';
-import { homeSite, nextSequence } from '../sites/sites.service';
+import { homeSite, localYear2, nextSequence } from '../sites/sites.service';
 import { formatBatchNumber } from './batches.rules';
 import { batches, batchSteps } from './batches.tables';
 import type { Batch } from './batches.views';
@@ -40,15 +40,16 @@ export async function createBatch(db: Db, input: NewBatch): Promise<Batch> {
   // Line clearance first: a room that is not ready stops the start before any bag is scanned in.
   const room = await assertRoomReady(db, input.roomId);
   const bag = orderId ? await verifyBag(db, orderId, input.scannedDin) : null;
-  const { timeZone } = await homeSite(db);
+  const site = await homeSite(db);
   return write(db, async (w) => {
     const now = new Date();
     if (orderId) await assertNoOpenBatch(w, orderId);
-    const year = localYear(now, timeZone);
+    const year = localYear(now, site.timeZone);
     const batch = await w.insert(batches, 'batch', {
       batchNumber: formatBatchNumber(year, await nextSequence(w.tx, `batch:${year}`)),
       processId: process.id,
       orderId,
+      din: bag ? bag.din : await allocateDin(w, site, now),
       roomId: room.id,
       status: 'in_progress',
       startedAt: now,
@@ -61,6 +62,15 @@ export async function createBatch(db: Db, input: NewBatch): Promise<Batch> {
     if (bag) await receiveBag(w, batch, bag, room, now);
     return batch;
   });
+}
+
+/**
+ * A product not made from one donation gets its own DIN from the site's FIN, drawn from the same
+ * sequence as collections so no DIN is ever given twice (ISBT 128 ST-001 §2.4.1: a DIN is unique for 100 years).
+ */
+async function allocateDin(w: Writer, site: { fin: string; timeZone: string }, now: Date): Promise<string> {
+  const year2 = localYear2(now, site.timeZone);
+  return formatDin({ fin: site.fin, year: year2, sequence: await nextSequence(w.tx, `din:${site.fin}:${year2}`) });
 }
 
 function assertEffective(process: Process): void {

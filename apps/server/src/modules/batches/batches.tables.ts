@@ -15,10 +15,16 @@ export const batches = pgTable(
       .references(() => processes.id),
     /** The patient's order for autologous products; null for allogeneic and vector batches. */
     orderId: uuid('order_id'),
+    /**
+     * The product's ISBT 128 DIN. An autologous product keeps the DIN of the patient's donation; other
+     * batches get a DIN of their own from the site's FIN. Null only on batches started before v0.2.
+     */
+    din: text('din'),
     roomId: uuid('room_id').notNull(),
     /** in_progress | completed | aborted */
     status: text('status').notNull(),
     startedAt: at('started_at').notNull(),
+    /** When the batch ended: its last step completed, or QA aborted it. EM looks back on [startedAt, completedAt]. */
     completedAt: at('completed_at'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
@@ -32,6 +38,7 @@ export const batchSteps = pgTable(
     batchId: uuid('batch_id')
       .notNull()
       .references(() => batches.id),
+    /** The step's number as printed in the record, from 1; the API's step index is this minus 1. */
     index: integer('index').notNull(),
     /** pending | completed */
     status: text('status').notNull(),

@@ -21,8 +21,8 @@ describe('starting a batch', () => {
   it('starts an autologous batch: numbered, steps pending, room in use, bag received on its custody chain and in the genealogy', async () => {
     const { batch, order, bag, room: r } = await startCart(h, c, p);
     expect(batch.batchNumber).toMatch(/^B-20\d{2}-\d{4}$/);
-    expect(batch).toMatchObject({ status: 'in_progress', orderId: order.id, coi: order.coi, subjectCode: order.subjectCode, din: bag.din, roomCode: r.code, nextStep: 1 });
-    expect(batch.steps.map((s) => [s.index, s.title, s.status])).toEqual(CART_STEPS.map((s, i) => [i + 1, s.title, 'pending']));
+    expect(batch).toMatchObject({ status: 'in_progress', orderId: order.id, coi: order.coi, subjectCode: order.subjectCode, din: bag.din, roomCode: r.code, nextStep: 0 });
+    expect(batch.steps.map((s) => [s.index, s.number, s.title, s.status])).toEqual(CART_STEPS.map((s, i) => [i, i + 1, s.title, 'pending']));
     expect(await roomStatus(r.id)).toMatchObject({ status: 'in_use', currentBatchId: batch.id });
     const custody = (await h.request(c.operator, 'GET', `/api/v1/custody-events?din=${bag.din}`)).json<{ items: { type: string; location: string; recordedBy: string }[] }>().items;
     expect(custody.at(-1)).toMatchObject({ type: 'receipt', location: r.code, recordedBy: c.operator.username });
@@ -40,10 +40,18 @@ describe('starting a batch', () => {
     const two = (await startVector(h, c, p)).batch;
     const n = (b: BatchJson) => Number(b.batchNumber.slice(-4));
     expect(n(two)).toBe(n(one) + 1);
+    // A product not made from one donation gets a DIN of its own, never one already given to a bag.
+    const { bag } = await patientBag(h, c);
+    const dins = [one.din, two.din, bag.din];
+    expect(new Set(dins).size).toBe(3);
+    for (const b of [one, two]) {
+      expect(b.din).toMatch(/^A9999\d{8}$/);
+      expect(b.dinCheckCharacter).toMatch(/^[0-9A-Z*]$/);
+    }
     const list = await h.request(c.qa, 'GET', '/api/v1/batches?status=in_progress');
     expect(list.statusCode).toBe(200);
     const items = list.json<{ items: { id: string; stepCount: number; completedSteps: number; nextStep: number }[] }>().items;
-    expect(items.find((i) => i.id === two.id)).toMatchObject({ stepCount: 2, completedSteps: 0, nextStep: 1 });
+    expect(items.find((i) => i.id === two.id)).toMatchObject({ stepCount: 2, completedSteps: 0, nextStep: 0 });
     const { batch, order } = await startCart(h, c, p);
     const byOrder = (await h.request(c.qa, 'GET', `/api/v1/batches?orderId=${order.id}`)).json<{ items: { id: string }[] }>().items;
     expect(byOrder.map((i) => i.id)).toEqual([batch.id]);

@@ -2,21 +2,21 @@
  * Reading batches: one batch with every step as executed (values, lots, equipment, signatures),
  * its deviations and output lots, and the batch list. Routes, the record PDF and tests read through here.
  */
+import { computeCheckCharacter } from '@hepatica/core';
 import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { auditEvents } from '../../platform/audit.tables';
 import { notFound } from '../../platform/errors';
 import { signaturesOf } from '../../platform/signatures';
-import { collections } from '../collections/collections.tables';
 import { equipment } from '../equipment/equipment.tables';
 import { rooms } from '../facility/facility.tables';
-import { genealogyEdges, materialLots, materials } from '../materials/materials.tables';
+import { materialLots, materials } from '../materials/materials.tables';
 import { orders } from '../orders/orders.tables';
 import { patients } from '../patients/patients.tables';
 import { getProcess, type Process } from '../processes/processes.service';
 import { processes } from '../processes/processes.tables';
 import { listDeviations } from '../quality/deviations.service';
-import { nextStepIndex, type StepValues } from './batches.rules';
+import { apiIndexOf, nextStepNumber, type StepValues } from './batches.rules';
 import type { BATCH_STATUSES } from './batches.schema';
 import { batches, batchSteps } from './batches.tables';
 
@@ -80,18 +80,7 @@ async function startersOf(db: Executor, ids: string[]): Promise<Map<string, stri
   return new Map(rows.map((r) => [r.entityId, r.actor]));
 }
 
-/** The patient's bag received into the batch (the collection → batch genealogy edge). */
-async function dinsOf(db: Executor, ids: string[]): Promise<Map<string, string>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ batchId: genealogyEdges.toId, din: collections.din })
-    .from(genealogyEdges)
-    .innerJoin(collections, eq(collections.id, genealogyEdges.fromId))
-    .where(and(eq(genealogyEdges.fromKind, 'collection'), eq(genealogyEdges.toKind, 'batch'), inArray(genealogyEdges.toId, ids)));
-  return new Map(rows.map((r) => [r.batchId, r.din]));
-}
-
-function headerView(h: Header, extra: { startedBy: string; din: string | null }) {
+function headerView(h: Header, extra: { startedBy: string }) {
   const b = h.batch;
   return {
     id: b.id,
@@ -105,7 +94,8 @@ function headerView(h: Header, extra: { startedBy: string; din: string | null })
     orderId: b.orderId,
     coi: h.coi,
     subjectCode: h.subjectCode,
-    din: extra.din,
+    din: b.din,
+    dinCheckCharacter: b.din ? computeCheckCharacter(b.din) : null,
     roomId: b.roomId,
     roomCode: h.roomCode,
     status: b.status as BatchStatus,
@@ -153,7 +143,9 @@ export async function batchView(db: Executor, id: string) {
     rows.map(async (row) => {
       const def = process.steps[row.index - 1]!;
       return {
-        index: row.index,
+        // The API counts steps from 0 (spec: POST /batches/{id}/steps/{index}/complete); people count from 1.
+        index: row.index - 1,
+        number: row.index,
         title: def.title,
         instructions: def.instructions ?? null,
         status: row.status as 'pending' | 'completed',
@@ -175,10 +167,10 @@ export async function batchView(db: Executor, id: string) {
       };
     }),
   );
-  const [starters, dins] = await Promise.all([startersOf(db, [id]), dinsOf(db, [id])]);
+  const starters = await startersOf(db, [id]);
   return {
-    ...headerView(header, { startedBy: starters.get(id) ?? 'system', din: dins.get(id) ?? null }),
-    nextStep: nextStepIndex(rows),
+    ...headerView(header, { startedBy: starters.get(id) ?? 'system' }),
+    nextStep: apiIndexOf(nextStepNumber(rows)),
     steps,
     outputLots: await outputLotsOf(db, id),
     deviations: await listDeviations(db, { batchId: id }),
@@ -196,12 +188,12 @@ export async function listBatches(db: Executor, query: { status?: BatchStatus | 
   const steps = ids.length ? await db.select({ batchId: batchSteps.batchId, index: batchSteps.index, status: batchSteps.status }).from(batchSteps).where(inArray(batchSteps.batchId, ids)) : [];
   const byBatch = new Map<string, { index: number; status: string }[]>(ids.map((id) => [id, []]));
   for (const s of steps) byBatch.get(s.batchId)!.push(s);
-  const [starters, dins] = await Promise.all([startersOf(db, ids), dinsOf(db, ids)]);
+  const starters = await startersOf(db, ids);
   return headers.map((h) => {
     const own = byBatch.get(h.batch.id)!;
     return {
-      ...headerView(h, { startedBy: starters.get(h.batch.id) ?? 'system', din: dins.get(h.batch.id) ?? null }),
-      nextStep: nextStepIndex(own),
+      ...headerView(h, { startedBy: starters.get(h.batch.id) ?? 'system' }),
+      nextStep: apiIndexOf(nextStepNumber(own)),
       stepCount: own.length,
       completedSteps: own.filter((s) => s.status === 'completed').length,
     };

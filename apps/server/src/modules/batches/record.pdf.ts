@@ -8,6 +8,7 @@
  * clock; the same input yields the same bytes. Layout primitives are in record.layout.ts.
  */
 import PDFDocument from 'pdfkit';
+import { pdfBuffer } from '../../platform/pdf';
 import { registerCjkFonts } from '../../platform/pdf-fonts';
 import { ALERT, Flow, INK, LEFT, MM, MUTED, OK, PAGE_H, RIGHT, SHADE, WIDTH, table, type Column, type Row } from './record.layout';
 
@@ -53,7 +54,7 @@ export interface BatchRecordInput {
   printedAt: Date;
   printedBy: string;
   batchNumber: string;
-  status: 'in_progress' | 'completed' | 'aborted';
+  status: 'in_progress' | 'completed' | 'aborted' | 'released' | 'conditionally_released' | 'rejected';
   process: { code: string; version: number; name: string; product: string; productType: string };
   room: { code: string; name: string };
   startedAt: Date;
@@ -66,7 +67,14 @@ export interface BatchRecordInput {
   deviations: { number: string; title: string; severity: string; status: string; openedAt: Date }[];
 }
 
-const STATUS_TEXT = { in_progress: 'In progress', completed: 'Completed', aborted: 'Aborted' } as const;
+const STATUS_TEXT = {
+  in_progress: 'In progress',
+  completed: 'Completed',
+  aborted: 'Aborted',
+  released: 'Released',
+  conditionally_released: 'Conditionally released',
+  rejected: 'Rejected',
+} as const;
 
 /** Renders the record as a multi-page A4 PDF. */
 export async function renderBatchRecord(input: BatchRecordInput): Promise<Buffer> {
@@ -77,7 +85,7 @@ export async function renderBatchRecord(input: BatchRecordInput): Promise<Buffer
     // A fixed creation date keeps the output deterministic (pdfkit derives the file ID from it).
     info: { Title: `Batch record ${input.batchNumber}`, Subject: `${input.process.code} v${input.process.version}`, Producer: 'Hepatica', CreationDate: input.printedAt },
   });
-  const done = collect(doc);
+  const done = pdfBuffer(doc);
   registerCjkFonts(doc);
   const flow = new Flow(doc);
   drawTitle(flow, input);
@@ -123,7 +131,8 @@ function drawSummary(flow: Flow, input: BatchRecordInput): void {
     ['Room', `${input.room.code} ${input.room.name}`],
     ['Product type', input.process.productType],
     ['Started', `${time(input.startedAt)} by ${input.startedBy}`],
-    ['Completed', time(input.completedAt)],
+    // An aborted batch ends too: its end is when QA aborted it (batches.abort.ts).
+    [input.status === 'aborted' ? 'Aborted' : 'Completed', time(input.completedAt)],
   ];
   if (input.patient) {
     pairs.push(['Chain of identity (COI)', input.patient.coi], ['Subject code', input.patient.subjectCode], ['Starting material DIN', input.patient.din ?? '—']);
@@ -275,13 +284,4 @@ function formatValue(value: number | string | boolean | null): string {
 /** Numbers print as entered (no rounding hides a digit the operator typed). */
 function formatNumber(value: number): string {
   return String(value);
-}
-
-function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 }

@@ -4,19 +4,11 @@
  * compound message (its DIN part), or a typed DIN with its check character. A bare typed DIN
  * without the check character is refused: the check character is what catches a mistyped digit.
  */
-import { Isbt128Error, parseScan, type ScanResult } from '@hepatica/core';
+import { dinOfScan, Isbt128Error, parseScan, type ScanResult } from '@hepatica/core';
 import { unprocessable } from '../../platform/errors';
 
 function malformed(detail: string, code: string) {
   return unprocessable(detail, { code, errors: [{ path: 'body.scannedDin', message: detail }] });
-}
-
-function dinOf(scan: ScanResult): string | undefined {
-  if (scan.structure === 'donation_identification_number') return scan.din;
-  if (scan.structure === 'compound') {
-    for (const part of scan.messages) if (part.structure === 'donation_identification_number') return part.din;
-  }
-  return undefined;
 }
 
 export function dinFromScan(raw: string): string {
@@ -27,7 +19,7 @@ export function dinFromScan(raw: string): string {
     if (error instanceof Isbt128Error) throw malformed(error.message, `isbt128.${error.code}`);
     throw error;
   }
-  const din = dinOf(scan);
+  const din = dinOfScan(scan);
   if (!din) throw malformed('The scanned barcode is not the DIN: scan the DIN barcode (upper left of the bag label).', 'scan.not_din');
   return din;
 }

@@ -83,4 +83,22 @@ describe('EM limits', () => {
     expect((await h.request(trainee, 'GET', '/api/v1/em/limits')).statusCode).toBe(403);
     expect(await current(b.id)).toEqual(b);
   });
+
+  it('keeps limits to QA (facility:limits): operators and QC, who record samples against them, are refused with 403', async () => {
+    const c = find('C', 'contact_plate');
+    for (const role of ['operator', 'qc_analyst'] as const) {
+      const user = await h.createTestUser({ roles: [role] });
+      const refused = await put(c.id, { alertLimit: 10, actionLimit: 20, reason: 'Tighter after trend review' }, user);
+      expect(refused.statusCode, role).toBe(403);
+      expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(refused.json<Problem>().code).toBe('forbidden');
+      const room = await newRoom(h, user, 'C');
+      const sample = await h.request(user, 'POST', `/api/v1/rooms/${room.id}/em-samples`, { parameter: 'contact_plate', occupancy: 'in_operation', value: 3, sampledAt: new Date().toISOString() });
+      expect(sample.statusCode, sample.body).toBe(201);
+    }
+    expect(await current(c.id)).toEqual(c);
+    const byQa = await put(c.id, { alertLimit: 10, actionLimit: 20, reason: 'Tighter after trend review' });
+    expect(byQa.statusCode, byQa.body).toBe(200);
+    expect(await current(c.id)).toMatchObject({ alertLimit: 10, actionLimit: 20 });
+  });
 });

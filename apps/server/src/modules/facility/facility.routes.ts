@@ -51,9 +51,10 @@ export const facilityRoutes: RoutePlugin = (app, { database: { db } }) => {
     async () => ({ items: (await listLimits(db)).map(limitView) }),
   );
 
+  // Limits decide what counts as an excursion: QA sets them, those who record samples do not (facility:limits).
   app.put(
     '/em/limits/:id',
-    { config: { permission: 'facility:write' }, schema: { tags, params: idParam, body: updateLimitBody, response: { 200: emLimitView } } },
+    { config: { permission: 'facility:limits' }, schema: { tags, params: idParam, body: updateLimitBody, response: { 200: emLimitView } } },
     async (request) => limitView(await updateLimit(db, request.params.id, request.body)),
   );
 

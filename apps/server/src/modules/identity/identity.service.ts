@@ -91,30 +91,48 @@ export async function login(db: Db, username: string, password: string): Promise
     await verifyPassword(await DUMMY_HASH, password);
     throw unauthorized('The username or password is not correct.', { code: 'auth.bad_credentials' });
   }
-  if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedProblem(user.lockedUntil);
-  if (!(await verifyPassword(user.passwordHash, password))) await recordFailure(db, user);
+  assertNotLocked(user);
+  if (!(await verifyPassword(user.passwordHash, password))) {
+    const lockedUntil = await recordPasswordFailure(db, user, 'login');
+    if (lockedUntil) throw lockedProblem(lockedUntil);
+    throw unauthorized('The username or password is not correct.', { code: 'auth.bad_credentials' });
+  }
   return openSession(db, user);
 }
 
-function lockedProblem(until: Date) {
+/** The refusal of a locked account, at login, at signing and as a witness alike (423 auth.locked). */
+export function lockedProblem(until: Date) {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
   return locked(
-    `This account is locked after ${MAX_FAILED_LOGINS} failed logins. Try again in ${minutes} minute(s) or ask an administrator to unlock it.`,
+    `This account is locked after ${MAX_FAILED_LOGINS} wrong passwords in a row (at login or when signing). Try again in ${minutes} minute(s) or ask an administrator to unlock it.`,
     { code: 'auth.locked', params: { minutes, attempts: MAX_FAILED_LOGINS } },
   );
 }
 
-async function recordFailure(db: Db, user: UserRow): Promise<never> {
-  const failures = user.failedLogins + 1;
-  const lock = failures >= MAX_FAILED_LOGINS;
-  const lockedUntil = lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null;
-  await asUser(user, () =>
-    write(db, (w) =>
-      w.update(users, 'user', user.id, { failedLogins: lock ? 0 : failures, lockedUntil }, null, lock ? 'lockout' : 'login_failed'),
-    ),
+/** Refuses an account that is locked out now. */
+export function assertNotLocked(user: Pick<UserRow, 'lockedUntil'>): void {
+  if (user.lockedUntil && user.lockedUntil > new Date()) throw lockedProblem(user.lockedUntil);
+}
+
+/** Where a wrong password was given: at login, or to sign (as the signer or as a witness). */
+export type PasswordUse = 'login' | 'signature';
+
+/**
+ * Counts a wrong password against the account, wherever it was given: guessing through the signature
+ * dialog must cost the same as guessing at login (21 CFR 11.300(d)). The count is read and written under
+ * the user's row lock in a transaction of its own, audited as the user's; the failure that makes
+ * MAX_FAILED_LOGINS in a row locks the account. Returns the end of the lockout when this one locked it.
+ */
+export async function recordPasswordFailure(db: Db, user: UserRow, use: PasswordUse): Promise<Date | null> {
+  return asUser(user, () =>
+    write(db, async (w) => {
+      const failures = (await w.lockById(users, user.id, 'user')).failedLogins + 1;
+      const lock = failures >= MAX_FAILED_LOGINS;
+      const lockedUntil = lock ? new Date(Date.now() + LOCKOUT_MINUTES * 60_000) : null;
+      await w.update(users, 'user', user.id, { failedLogins: lock ? 0 : failures, lockedUntil }, null, lock ? 'lockout' : `${use}_failed`);
+      return lockedUntil;
+    }),
   );
-  if (lock) throw lockedProblem(lockedUntil!);
-  throw unauthorized('The username or password is not correct.', { code: 'auth.bad_credentials' });
 }
 
 async function openSession(db: Db, user: UserRow): Promise<LoginResult> {

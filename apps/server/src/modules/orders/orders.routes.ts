@@ -1,6 +1,6 @@
 import type { RoutePlugin } from '../../platform/app-types';
 import { idParam, listOf } from '../../platform/schemas';
-import { createOrderBody, orderQuery, orderView as orderSchema, timelineItem } from './orders.schema';
+import { createOrderBody, orderQuery, orderTimelineView, orderView as orderSchema } from './orders.schema';
 import { createOrder, getOrder, listOrders, orderView } from './orders.service';
 import { orderTimeline } from './orders.timeline';
 
@@ -26,7 +26,7 @@ export const ordersRoutes: RoutePlugin = (app, { database: { db } }) => {
 
   app.get(
     '/orders/:id/timeline',
-    { config: { permission: 'orders:read' }, schema: { tags, params: idParam, response: { 200: listOf(timelineItem) } } },
-    async (request) => ({ items: await orderTimeline(db, request.params.id) }),
+    { config: { permission: 'orders:read' }, schema: { tags, params: idParam, response: { 200: orderTimelineView } } },
+    async (request) => orderTimeline(db, request.params.id),
   );
 };

@@ -23,7 +23,9 @@ describe('AuditTable', () => {
 
   it('names actions and records in the reader’s language and keeps the stored code beside them', async () => {
     await i18n.changeLanguage('zh-CN');
-    renderWithApp(<AuditTable items={[event('create', 'custody_event'), event('some_future_action', 'future_record')]} />);
+    renderWithApp(
+      <AuditTable items={[event('create', 'custody_event'), event('some_future_action', 'future_record')]} />,
+    );
     const [known, unknown] = screen.getAllByTestId('audit-row');
     expect(known!.textContent).toContain('创建');
     expect(known!.textContent).toContain('保管事件');

@@ -6,7 +6,6 @@ import { ForbiddenPage, NotFoundPage } from '../../app/NotFoundPage';
 import { useSession } from '../../app/session';
 import { BatchesPage } from './batches/BatchesPage';
 import { BatchExecutionPage } from './batches/BatchExecutionPage';
-import { DeviationsPage } from './deviations/DeviationsPage';
 import { EquipmentDetailPage } from './equipment/EquipmentDetailPage';
 import { EquipmentPage } from './equipment/EquipmentPage';
 import { RoomDetailPage } from './facility/RoomDetailPage';
@@ -61,7 +60,8 @@ export function ManufacturingRoutes() {
       <Route path="equipment/:id" element={guard('equipment:read', <EquipmentDetailPage />)} />
       <Route path="rooms" element={guard('facility:read', <RoomsPage />)} />
       <Route path="rooms/:id" element={guard('facility:read', <RoomDetailPage />)} />
-      <Route path="deviations" element={guard('deviations:read', <DeviationsPage />)} />
+      {/* Deviations moved to the quality area; old links and bookmarks land there. */}
+      <Route path="deviations" element={<Navigate to="/quality/deviations" replace />} />
       <Route path="*" element={<NotFoundPage />} />
     </Routes>
   );

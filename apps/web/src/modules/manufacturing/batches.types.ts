@@ -3,7 +3,14 @@ import type { Signature, SignatureInput } from '../../api/types';
 import type { Deviation } from './deviations.types';
 import type { FieldDef, SampleDef } from './processes.types';
 
-export const BATCH_STATUSES = ['in_progress', 'completed', 'aborted'] as const;
+export const BATCH_STATUSES = [
+  'in_progress',
+  'completed',
+  'aborted',
+  'released',
+  'conditionally_released',
+  'rejected',
+] as const;
 export type BatchStatus = (typeof BATCH_STATUSES)[number];
 
 export type FieldValue = number | string | boolean;
@@ -16,8 +23,10 @@ export interface StepLot {
 }
 
 export interface BatchStep {
-  /** Step number as people count them (the server numbers from 1). */
+  /** Position from 0: the index in the step's URL. */
   index: number;
+  /** Position from 1, as people count steps. */
+  number: number;
   title: string;
   instructions: string | null;
   status: 'pending' | 'completed';

@@ -3,10 +3,18 @@
 export const DEVIATION_SEVERITIES = ['minor', 'major', 'critical'] as const;
 export type DeviationSeverity = (typeof DEVIATION_SEVERITIES)[number];
 
-export const DEVIATION_STATUSES = ['open', 'investigation', 'closed'] as const;
+/** open → classified (by QA) → investigation → closed (by QA); see modules/quality. */
+export const DEVIATION_STATUSES = ['open', 'classified', 'investigation', 'closed'] as const;
 export type DeviationStatus = (typeof DEVIATION_STATUSES)[number];
 
-export const DEVIATION_SOURCES = ['em_excursion', 'batch_value', 'equipment', 'manual'] as const;
+export const DEVIATION_SOURCES = [
+  'em_excursion',
+  'batch_value',
+  'batch_abort',
+  'equipment',
+  'manual',
+  'shipment_temperature',
+] as const;
 export type DeviationSource = (typeof DEVIATION_SOURCES)[number];
 
 export interface Deviation {

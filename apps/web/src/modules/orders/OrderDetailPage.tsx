@@ -8,6 +8,7 @@ import { DateTime } from '../../components/DateTime';
 import { Field } from '../../components/Field';
 import { CoiDisplay } from '../../components/IdentifierBox';
 import { EmptyHint, QueryView } from '../../components/states';
+import { VeinToVeinCard } from '../bedside/VeinToVeinCard';
 import { useCollections } from '../collections/collections.api';
 import { CollectionsTable } from '../collections/CollectionsTable';
 import { OrderStatusBadge } from './OrderStatusBadge';
@@ -78,6 +79,7 @@ export function OrderDetailPage() {
             <Card withBorder>
               <OrderTimeline orderId={order.id} />
             </Card>
+            <VeinToVeinCard orderId={order.id} />
           </Stack>
         )}
       </QueryView>

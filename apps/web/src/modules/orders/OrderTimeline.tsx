@@ -15,6 +15,12 @@ const KIND_COLORS: Record<string, string> = {
   collection: 'cyan',
   custody: 'teal',
   order_created: 'blue',
+  manufacturing_started: 'indigo',
+  manufacturing_completed: 'indigo',
+  release: 'green',
+  temperature_excursion: 'red',
+  bedside_verification: 'grape',
+  infusion: 'grape',
 };
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 

@@ -2,6 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Items, Order, TimelineItem } from '../../api/types';
+import type { VeinToVein } from '../bedside/bedside.types';
 
 export function useOrders(patientId?: string) {
   return useQuery({
@@ -17,7 +18,7 @@ export function useOrder(id: string) {
 export function useTimeline(orderId: string) {
   return useQuery({
     queryKey: ['orders', orderId, 'timeline'],
-    queryFn: () => api.get<Items<TimelineItem>>(`/orders/${encodeURIComponent(orderId)}/timeline`),
+    queryFn: () => api.get<Items<TimelineItem> & { veinToVein?: VeinToVein }>(`/orders/${encodeURIComponent(orderId)}/timeline`),
   });
 }
 

@@ -8,6 +8,7 @@ import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { Field } from '../../components/Field';
 import { EmptyHint, QueryView } from '../../components/states';
+import { WristbandLink } from '../bedside/WristbandLink';
 import { useOrders } from '../orders/orders.api';
 import { OrdersTable } from '../orders/OrdersTable';
 import { NewOrderModal } from './NewOrderModal';
@@ -69,7 +70,10 @@ export function PatientDetailPage() {
       <QueryView query={query}>
         {(patient) => (
           <Stack>
-            <Title order={2}>{t('patients.detailTitle', { code: patient.subjectCode })}</Title>
+            <Group justify="space-between">
+              <Title order={2}>{t('patients.detailTitle', { code: patient.subjectCode })}</Title>
+              <WristbandLink patientId={patient.id} />
+            </Group>
             <PatientCard patient={patient} />
             <Group justify="space-between">
               <Title order={3}>{t('patients.orders')}</Title>

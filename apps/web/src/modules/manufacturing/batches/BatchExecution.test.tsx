@@ -40,7 +40,7 @@ describe('batch execution view', () => {
 
     typeValue('temperature', '37');
     await waitFor(() => expect(screen.queryByTestId('out-of-range-warning')).toBeNull());
-    expect(sent(fetchMock, 'POST', '/batches/b1/steps/1/complete')).toEqual([]);
+    expect(sent(fetchMock, 'POST', '/batches/b1/steps/0/complete')).toEqual([]);
   });
 
   it('adds the lot whose number is scanned into the lot field', async () => {
@@ -74,7 +74,7 @@ describe('batch execution view', () => {
   it('shows the server’s 409 qualification refusal with the course code', async () => {
     const fetchMock = mockApi(
       executionRoutes({
-        'POST /batches/b1/steps/1/complete': () =>
+        'POST /batches/b1/steps/0/complete': () =>
           jsonResponse(
             409,
             {
@@ -108,7 +108,7 @@ describe('batch execution view', () => {
     expect(screen.getByTestId('step-refusal-text').textContent).toContain('ASEP-201');
     await waitFor(() => expect(screen.queryByTestId('sign-form')).toBeNull());
 
-    expect(sent(fetchMock, 'POST', '/batches/b1/steps/1/complete')[0]?.body).toEqual({
+    expect(sent(fetchMock, 'POST', '/batches/b1/steps/0/complete')[0]?.body).toEqual({
       values: { temperature: 37 },
       materialLots: [{ lotId: LOT.id, quantity: 1 }],
       equipment: [UNIT.id],
@@ -120,7 +120,7 @@ describe('batch execution view', () => {
     await i18n.changeLanguage('zh-CN');
     mockApi(
       executionRoutes({
-        'POST /batches/b1/steps/1/complete': () =>
+        'POST /batches/b1/steps/0/complete': () =>
           jsonResponse(
             409,
             {

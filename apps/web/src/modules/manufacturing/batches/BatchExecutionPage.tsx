@@ -1,6 +1,7 @@
 /**
  * The executed batch record at the tablet: the batch header, the completed steps in short, the current
- * step (one at a time, batches:execute), the steps still to come, the batch's deviations and the record PDF.
+ * step (one at a time, batches:execute), the steps still to come, the batch's deviations and the record PDF;
+ * QA's abort of a batch in progress (BatchAbort.tsx).
  */
 import { Accordion, Alert, Anchor, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -14,6 +15,7 @@ import type { Batch } from '../batches.types';
 import { DeviationsTable } from '../deviations/DeviationsTable';
 import { useProcess } from '../processes/processes.api';
 import { recordPdfUrl, useBatch } from './batches.api';
+import { BatchAbortAction, BatchAbortedNotice } from './BatchAbort';
 import { StepRunner } from './StepRunner';
 import { StepSummary } from './StepSummary';
 import { runnableStep } from './stepLogic';
@@ -35,16 +37,19 @@ function Header({ batch }: { batch: Batch }) {
             {batch.processName ? ` · ${batch.product}` : ''}
           </Text>
         </div>
-        <Button
-          component="a"
-          href={recordPdfUrl(batch.id)}
-          download={`batch-record-${batch.batchNumber}.pdf`}
-          variant="default"
-          size="lg"
-          data-testid="batch-record-pdf"
-        >
-          {t('mfg.batch.recordPdf')}
-        </Button>
+        <Group align="flex-start">
+          <BatchAbortAction batch={batch} />
+          <Button
+            component="a"
+            href={recordPdfUrl(batch.id)}
+            download={`batch-record-${batch.batchNumber}.pdf`}
+            variant="default"
+            size="lg"
+            data-testid="batch-record-pdf"
+          >
+            {t('mfg.batch.recordPdf')}
+          </Button>
+        </Group>
       </Group>
       <Card withBorder>
         <SimpleGrid cols={{ base: 2, sm: 4 }}>
@@ -111,6 +116,7 @@ function Execution({ batch }: { batch: Batch }) {
           )}
         </Accordion>
       )}
+      <BatchAbortedNotice batch={batch} />
       {batch.status === 'completed' && (
         <Alert color="teal" variant="filled" title={t('mfg.run.batchCompleted')} data-testid="batch-completed">
           <Text>

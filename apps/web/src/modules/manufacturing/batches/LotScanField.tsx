@@ -3,13 +3,13 @@
  * once (the right material, released, not expired, something left), then listed with the quantity used.
  * The server checks again when the step is completed; this only tells the operator early.
  */
-import { ActionIcon, Badge, Card, Group, NumberInput, Stack, Text } from '@mantine/core';
+import { NumberInput, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../../app/session';
 import { localDay } from '../common/dates';
 import { lotUnusableReason } from '../materials.types';
 import { findLotsByNumber } from '../materials/materials.api';
-import { ScanField } from './ScanField';
+import { ScanListField, ScannedCard } from './ScanListField';
 import { uncoveredMaterials, type ScannedLot } from './stepLogic';
 
 interface Props {
@@ -22,7 +22,6 @@ interface Props {
 export function LotScanField({ materials, value, onChange }: Props) {
   const { t } = useTranslation();
   const tz = useTimeZone();
-  const missing = uncoveredMaterials(materials, value);
 
   const onScan = async (text: string): Promise<string | null> => {
     const found = await findLotsByNumber(text);
@@ -45,75 +44,53 @@ export function LotScanField({ materials, value, onChange }: Props) {
   };
 
   return (
-    <Stack gap="sm" data-testid="step-materials" data-missing={missing.join(',')}>
-      {materials.length > 0 && (
-        <Group gap="xs">
-          <Text size="md" fw={600}>
-            {t('mfg.run.materialsNeeded')}
-          </Text>
-          {materials.map((code) => {
-            const ok = !missing.includes(code);
-            return (
-              <Badge
-                key={code}
-                size="lg"
-                color={ok ? 'teal' : 'gray'}
-                variant={ok ? 'filled' : 'outline'}
-                tt="none"
-                data-testid="material-need"
-                data-covered={String(ok)}
-              >
-                {ok ? '✓ ' : ''}
-                {code}
-              </Badge>
-            );
-          })}
-        </Group>
-      )}
-      <ScanField label={t('mfg.run.scanLot')} onScan={onScan} testId="lot-scan" />
+    <ScanListField
+      testId="step-materials"
+      needs={{
+        title: t('mfg.run.materialsNeeded'),
+        codes: materials,
+        missing: uncoveredMaterials(materials, value),
+        testId: 'material-need',
+      }}
+      scanLabel={t('mfg.run.scanLot')}
+      scanTestId="lot-scan"
+      onScan={onScan}
+    >
       {value.map((s, i) => (
-        <Card key={s.lot.id} withBorder padding="sm" data-testid="scanned-lot" data-lot-number={s.lot.lotNumber}>
-          <Group justify="space-between" wrap="nowrap">
-            <div>
-              <Text ff="monospace" fw={700} size="lg">
-                {s.lot.lotNumber}
-              </Text>
-              <Text size="sm" c="dimmed">
-                {s.lot.materialCode} · {s.lot.materialName} ·{' '}
-                {t('mfg.run.lotFacts', {
-                  date: localDay(s.lot.expiresAt, tz),
-                  onHand: s.lot.quantityOnHand,
-                  unit: s.lot.unit,
-                })}
-              </Text>
-            </div>
-            <Group gap="xs" wrap="nowrap">
-              <NumberInput
-                size="lg"
-                w={150}
-                label={t('mfg.run.quantity')}
-                value={s.quantity}
-                min={0}
-                max={s.lot.quantityOnHand}
-                rightSection={<Text size="xs">{s.lot.unit}</Text>}
-                rightSectionWidth={56}
-                onChange={(q) => onChange(value.map((x, j) => (j === i ? { ...x, quantity: q } : x)))}
-                data-testid="scanned-lot-quantity"
-              />
-              <ActionIcon
-                size="xl"
-                variant="subtle"
-                color="red"
-                onClick={() => onChange(value.filter((_, j) => j !== i))}
-                aria-label={t('mfg.run.remove')}
-                data-testid="scanned-lot-remove"
-              >
-                ✕
-              </ActionIcon>
-            </Group>
-          </Group>
-        </Card>
+        <ScannedCard
+          key={s.lot.id}
+          testId="scanned-lot"
+          dataset={{ 'data-lot-number': s.lot.lotNumber }}
+          onRemove={() => onChange(value.filter((_, j) => j !== i))}
+          removeTestId="scanned-lot-remove"
+          inputs={
+            <NumberInput
+              size="lg"
+              w={150}
+              label={t('mfg.run.quantity')}
+              value={s.quantity}
+              min={0}
+              max={s.lot.quantityOnHand}
+              rightSection={<Text size="xs">{s.lot.unit}</Text>}
+              rightSectionWidth={56}
+              onChange={(q) => onChange(value.map((x, j) => (j === i ? { ...x, quantity: q } : x)))}
+              data-testid="scanned-lot-quantity"
+            />
+          }
+        >
+          <Text ff="monospace" fw={700} size="lg">
+            {s.lot.lotNumber}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {s.lot.materialCode} · {s.lot.materialName} ·{' '}
+            {t('mfg.run.lotFacts', {
+              date: localDay(s.lot.expiresAt, tz),
+              onHand: s.lot.quantityOnHand,
+              unit: s.lot.unit,
+            })}
+          </Text>
+        </ScannedCard>
       ))}
-    </Stack>
+    </ScanListField>
   );
 }

@@ -1,7 +1,7 @@
-/** Executed batch records: list, start, one batch, complete a step, and the record PDF's address. */
+/** Executed batch records: list, start, one batch, complete a step, abort, and the record PDF's address. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiUrl } from '../../../api/client';
-import type { Items } from '../../../api/types';
+import type { Items, SignatureInput } from '../../../api/types';
 import { MFG, enc, http } from '../common/http';
 import type { Batch, BatchStatus, BatchSummary, NewBatch, StepCompletion } from '../batches.types';
 
@@ -38,6 +38,17 @@ export function useCompleteStep(batchId: string) {
     mutationFn: ({ index, body }: { index: number; body: StepCompletion }) =>
       http.post<Batch>(`/batches/${enc(batchId)}/steps/${index}/complete`, body),
     // Whatever the answer holds, the batch (steps, deviations, status) is read again.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [MFG] }),
+  });
+}
+
+/** QA aborts a batch in progress with a reason and a signature (batches:abort). */
+export function useAbortBatch(batchId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { reason: string; signature: SignatureInput }) =>
+      http.post<Batch>(`/batches/${enc(batchId)}/abort`, body),
+    // The room, the equipment and the deviations change too: the whole area is read again.
     onSettled: () => queryClient.invalidateQueries({ queryKey: [MFG] }),
   });
 }

@@ -9,10 +9,17 @@ const COLORS = {
   equipmentStatus: { available: 'teal', in_use: 'blue', maintenance: 'orange', out_of_calibration: 'red' },
   roomStatus: { clean: 'teal', in_use: 'blue', to_be_cleaned: 'orange', quarantined: 'red' },
   processStatus: { draft: 'gray', effective: 'teal', superseded: 'dark', retired: 'dark' },
-  batchStatus: { in_progress: 'blue', completed: 'teal', aborted: 'red' },
+  batchStatus: {
+    in_progress: 'blue',
+    completed: 'teal',
+    aborted: 'red',
+    released: 'green',
+    conditionally_released: 'lime',
+    rejected: 'red',
+  },
   emResult: { within: 'teal', alert: 'yellow', action: 'red' },
   severity: { minor: 'yellow', major: 'orange', critical: 'red' },
-  deviationStatus: { open: 'red', investigation: 'orange', closed: 'gray' },
+  deviationStatus: { open: 'red', classified: 'yellow', investigation: 'orange', closed: 'gray' },
   grade: { A: 'grape', B: 'indigo', C: 'blue', D: 'cyan' },
 } satisfies Record<string, Colors>;
 

@@ -34,9 +34,17 @@ export function DeviationsTable({ items, refs = {} }: { items: Deviation[]; refs
           {sorted.map((d) => (
             <Table.Tr key={d.id} data-testid="deviation-row" data-number={d.number} data-source={d.source}>
               <Table.Td>
-                <Text ff="monospace" fw={600} size="sm" style={{ whiteSpace: 'nowrap' }}>
+                {/* The investigation and closure live in the quality area. */}
+                <Anchor
+                  component={Link}
+                  to={`/quality/deviations/${d.id}`}
+                  ff="monospace"
+                  fw={600}
+                  size="sm"
+                  style={{ whiteSpace: 'nowrap' }}
+                >
                   {d.number}
-                </Text>
+                </Anchor>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" fw={500}>

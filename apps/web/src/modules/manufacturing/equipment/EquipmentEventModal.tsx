@@ -2,15 +2,15 @@
  * Record what was done to a unit (equipment:write): a calibration (pass moves the due date on, fail leaves
  * the unit out of calibration), the start of a maintenance, or its end (with result and next due date).
  */
-import { Button, Group, Modal, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { SegmentedControl, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../../app/session';
 import { fieldError } from '../../../components/ProblemAlert';
 import { useNowInput } from '../../../lib/useNowInput';
 import { dayFromToday, endOfDayIso } from '../common/dates';
-import { RefusalAlert } from '../common/RefusalAlert';
+import { FormModal } from '../common/ModalForm';
 import type { Equipment } from '../equipment.types';
 import { useMaintenance, useRecordCalibration } from './equipment.api';
 
@@ -43,8 +43,7 @@ export function EquipmentEventModal({
   };
   const withResult = action === 'calibration' || action === 'maintenance_finish';
   const nextDueAt = endOfDayIso(nextDue, tz);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const performedAt = performed.toIso();
     if (!action || !performedAt) return;
     const done = {
@@ -68,79 +67,77 @@ export function EquipmentEventModal({
   };
   const err = mutation.error;
   return (
-    <Modal
+    <FormModal
       opened={action !== null}
-      onClose={close}
       title={action ? t(`mfg.equipment.action.${action}`) : ''}
-      centered
       size="lg"
-    >
-      <Stack component="form" onSubmit={submit} data-testid="equipment-event-form" data-action={action ?? ''}>
+      testId="equipment-event-form"
+      dataset={{ 'data-action': action ?? '' }}
+      intro={
         <Text size="sm" c="dimmed">
           {unit.code} · {unit.name}
         </Text>
-        {err && <RefusalAlert error={err} testId="equipment-event-error" />}
-        <TextInput
-          type="datetime-local"
-          label={t('mfg.equipment.performedAt')}
-          description={t('common.siteTime', { tz })}
-          value={performed.value}
-          onChange={(e) => performed.set(e.currentTarget.value)}
-          required
-          error={!performed.valid ? t('common.invalidDateTime') : fieldError(err, 'performedAt')}
-          data-testid="equipment-event-at"
-        />
-        {withResult && (
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <Stack gap={4}>
-              <Text size="sm" fw={500}>
-                {t('mfg.equipment.result')}
-              </Text>
-              <SegmentedControl
-                value={result}
-                onChange={(v) => setResult(v as 'pass' | 'fail')}
-                data={[
-                  { value: 'pass', label: t('mfg.equipment.pass') },
-                  { value: 'fail', label: t('mfg.equipment.fail') },
-                ]}
-                color={result === 'pass' ? 'teal' : 'red'}
-                data-testid="equipment-event-result"
-              />
-            </Stack>
-            <TextInput
-              type="date"
-              label={t(action === 'calibration' ? 'mfg.equipment.nextCalibration' : 'mfg.equipment.nextMaintenance')}
-              value={nextDue}
-              onChange={(e) => setNextDue(e.currentTarget.value)}
-              required={action === 'calibration'}
-              error={fieldError(err, 'nextDueAt')}
-              data-testid="equipment-event-next-due"
+      }
+      error={err}
+      errorTestId="equipment-event-error"
+      onSubmit={submit}
+      onCancel={close}
+      submitLabel={t('mfg.common.record')}
+      submitTestId="equipment-event-submit"
+      loading={mutation.isPending}
+    >
+      <TextInput
+        type="datetime-local"
+        label={t('mfg.equipment.performedAt')}
+        description={t('common.siteTime', { tz })}
+        value={performed.value}
+        onChange={(e) => performed.set(e.currentTarget.value)}
+        required
+        error={!performed.valid ? t('common.invalidDateTime') : fieldError(err, 'performedAt')}
+        data-testid="equipment-event-at"
+      />
+      {withResult && (
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <Stack gap={4}>
+            <Text size="sm" fw={500}>
+              {t('mfg.equipment.result')}
+            </Text>
+            <SegmentedControl
+              value={result}
+              onChange={(v) => setResult(v as 'pass' | 'fail')}
+              data={[
+                { value: 'pass', label: t('mfg.equipment.pass') },
+                { value: 'fail', label: t('mfg.equipment.fail') },
+              ]}
+              color={result === 'pass' ? 'teal' : 'red'}
+              data-testid="equipment-event-result"
             />
-          </SimpleGrid>
-        )}
-        {action === 'calibration' && result === 'fail' && (
-          <Text size="sm" c="red.8" data-testid="calibration-fail-note">
-            {t('mfg.equipment.failNote')}
-          </Text>
-        )}
-        <Textarea
-          label={t('mfg.equipment.notes')}
-          value={notes}
-          onChange={(e) => setNotes(e.currentTarget.value)}
-          autosize
-          minRows={2}
-          error={fieldError(err, 'notes')}
-          data-testid="equipment-event-notes"
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={mutation.isPending} data-testid="equipment-event-submit">
-            {t('mfg.common.record')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+          </Stack>
+          <TextInput
+            type="date"
+            label={t(action === 'calibration' ? 'mfg.equipment.nextCalibration' : 'mfg.equipment.nextMaintenance')}
+            value={nextDue}
+            onChange={(e) => setNextDue(e.currentTarget.value)}
+            required={action === 'calibration'}
+            error={fieldError(err, 'nextDueAt')}
+            data-testid="equipment-event-next-due"
+          />
+        </SimpleGrid>
+      )}
+      {action === 'calibration' && result === 'fail' && (
+        <Text size="sm" c="red.8" data-testid="calibration-fail-note">
+          {t('mfg.equipment.failNote')}
+        </Text>
+      )}
+      <Textarea
+        label={t('mfg.equipment.notes')}
+        value={notes}
+        onChange={(e) => setNotes(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        error={fieldError(err, 'notes')}
+        data-testid="equipment-event-notes"
+      />
+    </FormModal>
   );
 }

@@ -1,13 +1,21 @@
 /** The equipment register: code, name, type, location, status, calibration and maintenance due; register. */
-import { Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useSession } from '../../../app/session';
+import { PageHeader } from '../../../components/PageHeader';
 import { EmptyHint, QueryView } from '../../../components/states';
 import { StatusBadge } from '../common/badges';
+import { CodeLink } from '../common/CodeLink';
+import { FilterSelect } from '../common/CodeSelect';
 import { DueDate } from '../common/dates';
-import { EQUIPMENT_STATUSES, EQUIPMENT_TYPES, type Equipment, type EquipmentStatus } from '../equipment.types';
+import {
+  EQUIPMENT_STATUSES,
+  EQUIPMENT_TYPES,
+  type Equipment,
+  type EquipmentStatus,
+  type EquipmentType,
+} from '../equipment.types';
 import { EquipmentCreateModal } from './EquipmentCreateModal';
 import { useEquipmentList } from './equipment.api';
 
@@ -31,17 +39,9 @@ function EquipmentTable({ items }: { items: Equipment[] }) {
           {items.map((e) => (
             <Table.Tr key={e.id} data-testid="equipment-row" data-code={e.code} data-status={e.status}>
               <Table.Td>
-                <Text
-                  component={Link}
-                  to={`/manufacturing/equipment/${e.id}`}
-                  c="teal.8"
-                  ff="monospace"
-                  fw={600}
-                  style={{ whiteSpace: 'nowrap' }}
-                  data-testid="equipment-link"
-                >
+                <CodeLink to={`/manufacturing/equipment/${e.id}`} testId="equipment-link">
                   {e.code}
-                </Text>
+                </CodeLink>
               </Table.Td>
               <Table.Td>{e.name}</Table.Td>
               <Table.Td>
@@ -68,40 +68,38 @@ function EquipmentTable({ items }: { items: Equipment[] }) {
 export function EquipmentPage() {
   const { t } = useTranslation();
   const { can } = useSession();
-  const [type, setType] = useState('');
+  const [type, setType] = useState<EquipmentType | ''>('');
   const [status, setStatus] = useState<EquipmentStatus | ''>('');
   const [registering, setRegistering] = useState(false);
   const query = useEquipmentList({ type, status });
   return (
     <Stack data-testid="equipment-page">
-      <Group justify="space-between" align="flex-end">
-        <Title order={2}>{t('mfg.equipment.pageTitle')}</Title>
-        {can('equipment:write') && (
-          <Button onClick={() => setRegistering(true)} data-testid="equipment-new">
-            {t('mfg.equipment.register')}
-          </Button>
-        )}
-      </Group>
+      <PageHeader
+        title={t('mfg.equipment.pageTitle')}
+        action={
+          can('equipment:write') && {
+            label: t('mfg.equipment.register'),
+            onClick: () => setRegistering(true),
+            testId: 'equipment-new',
+          }
+        }
+      />
       <Group align="flex-end">
-        <NativeSelect
+        <FilterSelect
           label={t('mfg.equipment.type')}
-          data={[
-            { value: '', label: t('mfg.common.all') },
-            ...EQUIPMENT_TYPES.map((v) => ({ value: v, label: t(`mfg.equipmentType.${v}`) })),
-          ]}
+          codes={EQUIPMENT_TYPES}
+          wordOf={(v) => t(`mfg.equipmentType.${v}`)}
           value={type}
-          onChange={(e) => setType(e.currentTarget.value)}
-          data-testid="equipment-type-filter"
+          onChange={setType}
+          testId="equipment-type-filter"
         />
-        <NativeSelect
+        <FilterSelect
           label={t('mfg.equipment.status')}
-          data={[
-            { value: '', label: t('mfg.common.all') },
-            ...EQUIPMENT_STATUSES.map((s) => ({ value: s, label: t(`mfg.equipmentStatus.${s}`) })),
-          ]}
+          codes={EQUIPMENT_STATUSES}
+          wordOf={(s) => t(`mfg.equipmentStatus.${s}`)}
           value={status}
-          onChange={(e) => setStatus(e.currentTarget.value as EquipmentStatus | '')}
-          data-testid="equipment-status-filter"
+          onChange={setStatus}
+          testId="equipment-status-filter"
         />
       </Group>
       <QueryView query={query}>

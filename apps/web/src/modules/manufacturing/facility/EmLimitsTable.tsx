@@ -1,6 +1,7 @@
 /**
  * The alert and action limits per grade, parameter and occupancy state (seeded from EU GMP Annex 1; alert
- * limits are the site's choice). facility:write edits a limit with the reason for the change.
+ * limits are the site's choice). Only QA (facility:limits) edits a limit, with the reason for the change;
+ * operators and QC, who record samples against the limits, see them read-only.
  */
 import { Button, Group, Modal, NativeSelect, NumberInput, SimpleGrid, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -8,9 +9,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/session';
 import { fieldError } from '../../../components/ProblemAlert';
+import { ReasonField } from '../../../components/ReasonField';
 import { EmptyHint, QueryView } from '../../../components/states';
 import { StatusBadge } from '../common/badges';
-import { ReasonField } from '../common/ReasonField';
 import { RefusalAlert } from '../common/RefusalAlert';
 import { EM_PARAMETERS, GRADES, type EmLimit, type Grade } from '../facility.types';
 import { useEmLimits, useUpdateEmLimit } from './facility.api';
@@ -126,7 +127,7 @@ export function EmLimitsPanel() {
                     <Table.Th ta="right">{t('mfg.em.actionLimit')}</Table.Th>
                     <Table.Th>{t('mfg.em.unit')}</Table.Th>
                     <Table.Th>{t('mfg.em.source')}</Table.Th>
-                    {can('facility:write') && <Table.Th />}
+                    {can('facility:limits') && <Table.Th />}
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -147,7 +148,7 @@ export function EmLimitsPanel() {
                           {l.source}
                         </Text>
                       </Table.Td>
-                      {can('facility:write') && (
+                      {can('facility:limits') && (
                         <Table.Td>
                           <Button size="xs" variant="subtle" onClick={() => setEditing(l)} data-testid="em-limit-edit">
                             {t('mfg.common.edit')}

@@ -16,13 +16,13 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../../app/session';
 import { fieldError } from '../../../components/ProblemAlert';
 import { useNowInput } from '../../../lib/useNowInput';
 import { StatusBadge } from '../common/badges';
-import { RefusalAlert } from '../common/RefusalAlert';
+import { ModalForm } from '../common/ModalForm';
 import {
   EM_PARAMETERS,
   OCCUPANCIES,
@@ -106,8 +106,7 @@ export function EmSampleModal({ room, onClose }: { room: Room | null; onClose: (
     again();
     onClose();
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     const sampledAt = sampled.toIso();
     if (typeof value !== 'number' || !sampledAt) return;
     record.mutate(
@@ -132,11 +131,22 @@ export function EmSampleModal({ room, onClose }: { room: Room | null; onClose: (
         </Stack>
       )}
       {room && !done && (
-        <Stack component="form" onSubmit={submit} data-testid="em-form">
-          <Text size="sm" c="dimmed">
-            {room.code} · {room.name} · {t('mfg.room.gradeValue', { grade: room.grade })}
-          </Text>
-          {err && <RefusalAlert error={err} testId="em-error" />}
+        <ModalForm
+          testId="em-form"
+          intro={
+            <Text size="sm" c="dimmed">
+              {room.code} · {room.name} · {t('mfg.room.gradeValue', { grade: room.grade })}
+            </Text>
+          }
+          error={err}
+          errorTestId="em-error"
+          onSubmit={submit}
+          onCancel={close}
+          submitLabel={t('mfg.common.record')}
+          submitTestId="em-submit"
+          loading={record.isPending}
+          disabled={typeof value !== 'number'}
+        >
           <NativeSelect
             label={t('mfg.em.parameter')}
             data={EM_PARAMETERS.map((p) => ({ value: p, label: t(`mfg.emParameter.${p}`) }))}
@@ -181,20 +191,7 @@ export function EmSampleModal({ room, onClose }: { room: Room | null; onClose: (
             onChange={(e) => setLocation(e.currentTarget.value)}
             data-testid="em-location"
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={record.isPending}
-              disabled={typeof value !== 'number'}
-              data-testid="em-submit"
-            >
-              {t('mfg.common.record')}
-            </Button>
-          </Group>
-        </Stack>
+        </ModalForm>
       )}
     </Modal>
   );

@@ -1,22 +1,14 @@
 /** New room (grade A–D, starts clean) and change of a room's status with the reason (facility:write). */
-import {
-  Button,
-  Group,
-  Modal,
-  NativeSelect,
-  SegmentedControl,
-  SimpleGrid,
-  Stack,
-  Text,
-  TextInput,
-} from '@mantine/core';
+import { Group, Modal, SegmentedControl, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../../components/ProblemAlert';
+import { ReasonField } from '../../../components/ReasonField';
 import { StatusBadge } from '../common/badges';
-import { ReasonField } from '../common/ReasonField';
-import { RefusalAlert } from '../common/RefusalAlert';
+import { CodeInput } from '../common/CodeInput';
+import { ChoiceSelect } from '../common/CodeSelect';
+import { FormModal, ModalForm } from '../common/ModalForm';
 import { GRADES, SETTABLE_ROOM_STATUSES, type Grade, type Room, type SettableRoomStatus } from '../facility.types';
 import { useCreateRoom, useSetRoomStatus } from './facility.api';
 
@@ -30,8 +22,7 @@ export function RoomCreateModal({ opened, onClose }: { opened: boolean; onClose:
     create.reset();
     onClose();
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!grade) return;
     create.mutate(
       { code: code.trim(), name: name.trim(), grade },
@@ -48,49 +39,67 @@ export function RoomCreateModal({ opened, onClose }: { opened: boolean; onClose:
   };
   const err = create.error;
   return (
-    <Modal opened={opened} onClose={close} title={t('mfg.room.new')} centered>
-      <Stack component="form" onSubmit={submit} data-testid="room-form">
-        {err && <RefusalAlert error={err} testId="room-error" />}
-        <SimpleGrid cols={2}>
-          <TextInput
-            label={t('mfg.room.code')}
-            value={code}
-            onChange={(e) => setCode(e.currentTarget.value.toUpperCase())}
-            required
-            error={fieldError(err, 'code')}
-            data-testid="room-code"
-          />
-          <NativeSelect
-            label={t('mfg.room.grade')}
-            data={[
-              { value: '', label: t('common.choose'), disabled: true },
-              ...GRADES.map((g) => ({ value: g, label: t('mfg.room.gradeValue', { grade: g }) })),
-            ]}
-            value={grade}
-            onChange={(e) => setGrade(e.currentTarget.value as Grade)}
-            required
-            error={fieldError(err, 'grade')}
-            data-testid="room-grade"
-          />
-        </SimpleGrid>
-        <TextInput
-          label={t('mfg.room.name')}
-          value={name}
-          onChange={(e) => setName(e.currentTarget.value)}
-          required
-          error={fieldError(err, 'name')}
-          data-testid="room-name"
+    <FormModal
+      opened={opened}
+      title={t('mfg.room.new')}
+      testId="room-form"
+      error={err}
+      errorTestId="room-error"
+      onSubmit={submit}
+      onCancel={close}
+      submitLabel={t('common.create')}
+      submitTestId="room-submit"
+      loading={create.isPending}
+      disabled={!grade}
+    >
+      <SimpleGrid cols={2}>
+        <CodeInput
+          label={t('mfg.room.code')}
+          value={code}
+          onChange={setCode}
+          error={fieldError(err, 'code')}
+          testId="room-code"
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={create.isPending} disabled={!grade} data-testid="room-submit">
-            {t('common.create')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+        <ChoiceSelect
+          label={t('mfg.room.grade')}
+          codes={GRADES}
+          wordOf={(g) => t('mfg.room.gradeValue', { grade: g })}
+          value={grade}
+          onChange={setGrade}
+          required
+          error={fieldError(err, 'grade')}
+          testId="room-grade"
+        />
+      </SimpleGrid>
+      <TextInput
+        label={t('mfg.room.name')}
+        value={name}
+        onChange={(e) => setName(e.currentTarget.value)}
+        required
+        error={fieldError(err, 'name')}
+        data-testid="room-name"
+      />
+    </FormModal>
+  );
+}
+
+function RoomHeading({ room }: { room: Room }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Group gap="xs">
+        <Text fw={600} ff="monospace">
+          {room.code}
+        </Text>
+        <Text>{room.name}</Text>
+        <StatusBadge kind="roomStatus" value={room.status} />
+      </Group>
+      {room.status === 'in_use' && (
+        <Text size="sm" c="orange.8">
+          {t('mfg.room.inUseNote')}
+        </Text>
+      )}
+    </>
   );
 }
 
@@ -104,8 +113,7 @@ export function RoomStatusModal({ room, onClose }: { room: Room | null; onClose:
     setReason('');
     onClose();
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!room) return;
     setStatus.mutate(
       { status, reason: reason.trim() },
@@ -124,20 +132,18 @@ export function RoomStatusModal({ room, onClose }: { room: Room | null; onClose:
   return (
     <Modal opened={room !== null} onClose={close} title={t('mfg.room.changeStatus')} centered size="lg">
       {room && (
-        <Stack component="form" onSubmit={submit} data-testid="room-status-form">
-          <Group gap="xs">
-            <Text fw={600} ff="monospace">
-              {room.code}
-            </Text>
-            <Text>{room.name}</Text>
-            <StatusBadge kind="roomStatus" value={room.status} />
-          </Group>
-          {room.status === 'in_use' && (
-            <Text size="sm" c="orange.8">
-              {t('mfg.room.inUseNote')}
-            </Text>
-          )}
-          {err && <RefusalAlert error={err} testId="room-status-error" />}
+        <ModalForm
+          testId="room-status-form"
+          intro={<RoomHeading room={room} />}
+          error={err}
+          errorTestId="room-status-error"
+          onSubmit={submit}
+          onCancel={close}
+          submitLabel={t('mfg.common.save')}
+          submitTestId="room-status-submit"
+          loading={setStatus.isPending}
+          disabled={!reason.trim()}
+        >
           <SegmentedControl
             value={status}
             onChange={(v) => setValue(v as SettableRoomStatus)}
@@ -146,20 +152,7 @@ export function RoomStatusModal({ room, onClose }: { room: Room | null; onClose:
             data-testid="room-status-value"
           />
           <ReasonField value={reason} onChange={setReason} error={err} testId="room-status-reason" />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close}>
-              {t('common.cancel')}
-            </Button>
-            <Button
-              type="submit"
-              loading={setStatus.isPending}
-              disabled={!reason.trim()}
-              data-testid="room-status-submit"
-            >
-              {t('mfg.common.save')}
-            </Button>
-          </Group>
-        </Stack>
+        </ModalForm>
       )}
     </Modal>
   );

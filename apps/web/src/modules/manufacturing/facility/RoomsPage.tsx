@@ -1,11 +1,13 @@
 /** Cleanrooms with grade and status (change status, record EM, open the trend) and the EM limits table. */
-import { Anchor, Button, Group, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useSession } from '../../../app/session';
+import { PageHeader } from '../../../components/PageHeader';
 import { EmptyHint, QueryView } from '../../../components/states';
 import { StatusBadge } from '../common/badges';
+import { UrlTabs } from '../common/UrlTabs';
 import type { Room } from '../facility.types';
 import { EmLimitsPanel } from './EmLimitsTable';
 import { EmSampleModal } from './EmSampleModal';
@@ -125,34 +127,15 @@ function RoomsPanel() {
 
 export function RoomsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'limits' ? 'limits' : 'rooms';
   return (
     <Stack data-testid="rooms-page">
-      <Title order={2}>{t('mfg.room.pageTitle')}</Title>
-      <Text c="dimmed" size="sm">
-        {t('mfg.room.pageHint')}
-      </Text>
-      <Tabs
-        value={tab}
-        onChange={(v) => setParams(v === 'limits' ? { tab: 'limits' } : {}, { replace: true })}
-        keepMounted={false}
-      >
-        <Tabs.List>
-          <Tabs.Tab value="rooms" data-testid="tab-rooms">
-            {t('mfg.room.list')}
-          </Tabs.Tab>
-          <Tabs.Tab value="limits" data-testid="tab-limits">
-            {t('mfg.em.limitsTitle')}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="rooms" pt="md">
-          <RoomsPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="limits" pt="md">
-          <EmLimitsPanel />
-        </Tabs.Panel>
-      </Tabs>
+      <PageHeader title={t('mfg.room.pageTitle')} hint={t('mfg.room.pageHint')} />
+      <UrlTabs
+        tabs={[
+          { value: 'rooms', label: t('mfg.room.list'), testId: 'tab-rooms', panel: <RoomsPanel /> },
+          { value: 'limits', label: t('mfg.em.limitsTitle'), testId: 'tab-limits', panel: <EmLimitsPanel /> },
+        ]}
+      />
     </Stack>
   );
 }

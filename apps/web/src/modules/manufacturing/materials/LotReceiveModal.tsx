@@ -1,12 +1,12 @@
 /** Receive a lot of a material (materials:write): lot number, expiry (a day in the site's zone), quantity. */
-import { Button, Group, Modal, NumberInput, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { NumberInput, SimpleGrid, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../../app/session';
 import { fieldError } from '../../../components/ProblemAlert';
 import { endOfDayIso } from '../common/dates';
-import { RefusalAlert } from '../common/RefusalAlert';
+import { FormModal } from '../common/ModalForm';
 import type { Material } from '../materials.types';
 import { useReceiveLot } from './materials.api';
 
@@ -30,8 +30,7 @@ export function LotReceiveModal({
     onClose();
   };
   const expiresAt = endOfDayIso(expires, tz);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
+  const submit = () => {
     if (!expiresAt || typeof quantity !== 'number') return;
     receive.mutate(
       { lotNumber: lotNumber.trim(), expiresAt, quantity },
@@ -48,57 +47,56 @@ export function LotReceiveModal({
   };
   const err = receive.error;
   return (
-    <Modal opened={opened} onClose={close} title={t('mfg.lot.receive')} centered size="lg">
-      <Stack component="form" onSubmit={submit} data-testid="lot-form">
+    <FormModal
+      opened={opened}
+      title={t('mfg.lot.receive')}
+      size="lg"
+      testId="lot-form"
+      intro={
         <Text size="sm" c="dimmed">
           {t('mfg.lot.receiveHint', { code: material.code, name: material.name })}
         </Text>
-        {err && <RefusalAlert error={err} testId="lot-error" />}
+      }
+      error={err}
+      errorTestId="lot-error"
+      onSubmit={submit}
+      onCancel={close}
+      submitLabel={t('mfg.lot.receiveSubmit')}
+      submitTestId="lot-submit"
+      loading={receive.isPending}
+      disabled={!expiresAt || typeof quantity !== 'number' || !lotNumber.trim()}
+    >
+      <TextInput
+        label={t('mfg.lot.lotNumber')}
+        value={lotNumber}
+        onChange={(e) => setLotNumber(e.currentTarget.value)}
+        required
+        autoComplete="off"
+        error={fieldError(err, 'lotNumber')}
+        data-testid="lot-number"
+      />
+      <SimpleGrid cols={{ base: 1, sm: 2 }}>
         <TextInput
-          label={t('mfg.lot.lotNumber')}
-          value={lotNumber}
-          onChange={(e) => setLotNumber(e.currentTarget.value)}
+          type="date"
+          label={t('mfg.lot.expiresAt')}
+          description={t('common.siteTime', { tz })}
+          value={expires}
+          onChange={(e) => setExpires(e.currentTarget.value)}
           required
-          autoComplete="off"
-          error={fieldError(err, 'lotNumber')}
-          data-testid="lot-number"
+          error={fieldError(err, 'expiresAt')}
+          data-testid="lot-expires"
         />
-        <SimpleGrid cols={{ base: 1, sm: 2 }}>
-          <TextInput
-            type="date"
-            label={t('mfg.lot.expiresAt')}
-            description={t('common.siteTime', { tz })}
-            value={expires}
-            onChange={(e) => setExpires(e.currentTarget.value)}
-            required
-            error={fieldError(err, 'expiresAt')}
-            data-testid="lot-expires"
-          />
-          <NumberInput
-            label={t('mfg.lot.quantity')}
-            description={material.unit}
-            value={quantity}
-            onChange={setQuantity}
-            min={0}
-            required
-            error={fieldError(err, 'quantity')}
-            data-testid="lot-quantity"
-          />
-        </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={close}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            type="submit"
-            loading={receive.isPending}
-            disabled={!expiresAt || typeof quantity !== 'number' || !lotNumber.trim()}
-            data-testid="lot-submit"
-          >
-            {t('mfg.lot.receiveSubmit')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+        <NumberInput
+          label={t('mfg.lot.quantity')}
+          description={material.unit}
+          value={quantity}
+          onChange={setQuantity}
+          min={0}
+          required
+          error={fieldError(err, 'quantity')}
+          data-testid="lot-quantity"
+        />
+      </SimpleGrid>
+    </FormModal>
   );
 }

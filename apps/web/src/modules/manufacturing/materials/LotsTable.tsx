@@ -1,9 +1,9 @@
 /** Lots as a table: number, material, status, usable, expiry, quantity on hand of received, received at. */
 import { Badge, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { DateTime } from '../../../components/DateTime';
 import { StatusBadge } from '../common/badges';
+import { CodeLink } from '../common/CodeLink';
 import { DueDate } from '../common/dates';
 import { lotUnusableReason, type Lot } from '../materials.types';
 
@@ -41,17 +41,9 @@ export function LotsTable({ items, withMaterial = true }: { items: Lot[]; withMa
           {items.map((l) => (
             <Table.Tr key={l.id} data-testid="lot-row" data-lot-number={l.lotNumber} data-status={l.status}>
               <Table.Td>
-                <Text
-                  component={Link}
-                  to={`/manufacturing/lots/${l.id}`}
-                  c="teal.8"
-                  ff="monospace"
-                  fw={600}
-                  style={{ whiteSpace: 'nowrap' }}
-                  data-testid="lot-link"
-                >
+                <CodeLink to={`/manufacturing/lots/${l.id}`} testId="lot-link">
                   {l.lotNumber}
-                </Text>
+                </CodeLink>
               </Table.Td>
               {withMaterial && (
                 <Table.Td>

@@ -1,10 +1,13 @@
 /** Materials (filter by kind, new material) and all lots (filter by status: QA works the quarantine list). */
-import { Button, Group, NativeSelect, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Button, Group, Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
 import { useSession } from '../../../app/session';
+import { PageHeader } from '../../../components/PageHeader';
 import { EmptyHint, QueryView } from '../../../components/states';
+import { CodeLink } from '../common/CodeLink';
+import { FilterSelect } from '../common/CodeSelect';
+import { UrlTabs } from '../common/UrlTabs';
 import { LOT_STATUSES, MATERIAL_KINDS, type LotStatus, type Material, type MaterialKind } from '../materials.types';
 import { LotsTable } from './LotsTable';
 import { MaterialCreateModal } from './MaterialCreateModal';
@@ -29,17 +32,9 @@ function MaterialsTable({ items }: { items: Material[] }) {
           {items.map((m) => (
             <Table.Tr key={m.id} data-testid="material-row" data-code={m.code}>
               <Table.Td>
-                <Text
-                  component={Link}
-                  to={`/manufacturing/materials/${m.id}`}
-                  c="teal.8"
-                  ff="monospace"
-                  fw={600}
-                  style={{ whiteSpace: 'nowrap' }}
-                  data-testid="material-link"
-                >
+                <CodeLink to={`/manufacturing/materials/${m.id}`} testId="material-link">
                   {m.code}
-                </Text>
+                </CodeLink>
               </Table.Td>
               <Table.Td>{m.name}</Table.Td>
               <Table.Td>{t(`mfg.materialKind.${m.kind}`, { defaultValue: m.kind })}</Table.Td>
@@ -63,15 +58,13 @@ function MaterialsPanel() {
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
-        <NativeSelect
+        <FilterSelect
           label={t('mfg.material.kind')}
-          data={[
-            { value: '', label: t('mfg.common.all') },
-            ...MATERIAL_KINDS.map((k) => ({ value: k, label: t(`mfg.materialKind.${k}`) })),
-          ]}
+          codes={MATERIAL_KINDS}
+          wordOf={(k) => t(`mfg.materialKind.${k}`)}
           value={kind}
-          onChange={(e) => setKind(e.currentTarget.value as MaterialKind | '')}
-          data-testid="material-kind-filter"
+          onChange={setKind}
+          testId="material-kind-filter"
         />
         {can('materials:write') && (
           <Button onClick={() => setCreating(true)} data-testid="material-new">
@@ -100,16 +93,14 @@ function LotsPanel() {
   const query = useLots({ status });
   return (
     <Stack>
-      <NativeSelect
+      <FilterSelect
         label={t('mfg.lot.status')}
-        data={[
-          { value: '', label: t('mfg.common.all') },
-          ...LOT_STATUSES.map((s) => ({ value: s, label: t(`mfg.lotStatus.${s}`) })),
-        ]}
+        codes={LOT_STATUSES}
+        wordOf={(s) => t(`mfg.lotStatus.${s}`)}
         value={status}
-        onChange={(e) => setStatus(e.currentTarget.value as LotStatus | '')}
+        onChange={setStatus}
         w={220}
-        data-testid="lot-status-filter"
+        testId="lot-status-filter"
       />
       <QueryView query={query}>
         {(data) =>
@@ -126,31 +117,15 @@ function LotsPanel() {
 
 export function MaterialsPage() {
   const { t } = useTranslation();
-  const [params, setParams] = useSearchParams();
-  const tab = params.get('tab') === 'lots' ? 'lots' : 'materials';
   return (
     <Stack data-testid="materials-page">
-      <Title order={2}>{t('mfg.material.pageTitle')}</Title>
-      <Tabs
-        value={tab}
-        onChange={(v) => setParams(v === 'lots' ? { tab: 'lots' } : {}, { replace: true })}
-        keepMounted={false}
-      >
-        <Tabs.List>
-          <Tabs.Tab value="materials" data-testid="tab-materials">
-            {t('mfg.material.list')}
-          </Tabs.Tab>
-          <Tabs.Tab value="lots" data-testid="tab-lots">
-            {t('mfg.lot.list')}
-          </Tabs.Tab>
-        </Tabs.List>
-        <Tabs.Panel value="materials" pt="md">
-          <MaterialsPanel />
-        </Tabs.Panel>
-        <Tabs.Panel value="lots" pt="md">
-          <LotsPanel />
-        </Tabs.Panel>
-      </Tabs>
+      <PageHeader title={t('mfg.material.pageTitle')} />
+      <UrlTabs
+        tabs={[
+          { value: 'materials', label: t('mfg.material.list'), testId: 'tab-materials', panel: <MaterialsPanel /> },
+          { value: 'lots', label: t('mfg.lot.list'), testId: 'tab-lots', panel: <LotsPanel /> },
+        ]}
+      />
     </Stack>
   );
 }

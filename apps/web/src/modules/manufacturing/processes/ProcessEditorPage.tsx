@@ -25,6 +25,7 @@ import type { Items } from '../../../api/types';
 import { useSession } from '../../../app/session';
 import { fieldError } from '../../../components/ProblemAlert';
 import { QueryView } from '../../../components/states';
+import { CodeInput } from '../common/CodeInput';
 import { http } from '../common/http';
 import { RefusalAlert } from '../common/RefusalAlert';
 import { useMaterials } from '../materials/materials.api';
@@ -99,14 +100,13 @@ function Editor({ mode, base }: { mode: Mode; base?: Process }) {
       {err && <RefusalAlert error={err} testId="process-error" />}
       <Card withBorder>
         <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-          <TextInput
+          <CodeInput
             label={t('mfg.process.code')}
             value={form.code}
-            onChange={(e) => set('code', e.currentTarget.value.toUpperCase())}
+            onChange={(code) => set('code', code)}
             disabled={mode !== 'new'}
-            required
             error={fieldError(err, 'code')}
-            data-testid="process-code"
+            testId="process-code"
           />
           <TextInput
             label={t('mfg.process.name')}

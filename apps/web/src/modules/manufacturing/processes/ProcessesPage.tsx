@@ -1,12 +1,14 @@
 /** The master batch records: code, version, name, product, type, status, effective since; new process. */
-import { Button, Group, NativeSelect, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import { useSession } from '../../../app/session';
 import { DateTime } from '../../../components/DateTime';
+import { PageHeader } from '../../../components/PageHeader';
 import { EmptyHint, QueryView } from '../../../components/states';
 import { StatusBadge } from '../common/badges';
+import { CodeLink } from '../common/CodeLink';
+import { FilterSelect } from '../common/CodeSelect';
 import { PROCESS_STATUSES, type Process, type ProcessStatus } from '../processes.types';
 import { useProcesses } from './processes.api';
 
@@ -32,17 +34,9 @@ function ProcessesTable({ items }: { items: Process[] }) {
           {sorted.map((p) => (
             <Table.Tr key={p.id} data-testid="process-row" data-code={p.code} data-status={p.status}>
               <Table.Td>
-                <Text
-                  component={Link}
-                  to={`/manufacturing/processes/${p.id}`}
-                  c="teal.8"
-                  ff="monospace"
-                  fw={600}
-                  style={{ whiteSpace: 'nowrap' }}
-                  data-testid="process-link"
-                >
+                <CodeLink to={`/manufacturing/processes/${p.id}`} testId="process-link">
                   {p.code}
-                </Text>
+                </CodeLink>
               </Table.Td>
               <Table.Td>v{p.version}</Table.Td>
               <Table.Td>{p.name}</Table.Td>
@@ -70,29 +64,25 @@ export function ProcessesPage() {
   const query = useProcesses({ status });
   return (
     <Stack data-testid="processes-page">
-      <Group justify="space-between" align="flex-end">
-        <div>
-          <Title order={2}>{t('mfg.process.pageTitle')}</Title>
-          <Text c="dimmed" size="sm">
-            {t('mfg.process.pageHint')}
-          </Text>
-        </div>
-        {can('processes:write') && (
-          <Button component={Link} to="/manufacturing/processes/new" data-testid="process-new">
-            {t('mfg.process.new')}
-          </Button>
-        )}
-      </Group>
-      <NativeSelect
+      <PageHeader
+        title={t('mfg.process.pageTitle')}
+        hint={t('mfg.process.pageHint')}
+        action={
+          can('processes:write') && {
+            label: t('mfg.process.new'),
+            to: '/manufacturing/processes/new',
+            testId: 'process-new',
+          }
+        }
+      />
+      <FilterSelect
         label={t('mfg.process.status')}
-        data={[
-          { value: '', label: t('mfg.common.all') },
-          ...PROCESS_STATUSES.map((s) => ({ value: s, label: t(`mfg.processStatus.${s}`) })),
-        ]}
+        codes={PROCESS_STATUSES}
+        wordOf={(s) => t(`mfg.processStatus.${s}`)}
         value={status}
-        onChange={(e) => setStatus(e.currentTarget.value as ProcessStatus | '')}
+        onChange={setStatus}
         w={220}
-        data-testid="process-status-filter"
+        testId="process-status-filter"
       />
       <QueryView query={query}>
         {(data) =>

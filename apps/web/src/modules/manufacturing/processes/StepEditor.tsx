@@ -17,6 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { fieldError } from '../../../components/ProblemAlert';
 import { EQUIPMENT_TYPES } from '../equipment.types';
 import { FieldsEditor } from './FieldsEditor';
+import { ReorderButtons } from './ReorderButtons';
 import { uid, type StepForm } from './processDraft';
 
 export interface EditorOptions {
@@ -38,6 +39,11 @@ interface Props {
 export function StepEditor({ step, index, count, onChange, onMove, onRemove, options, error }: Props) {
   const { t } = useTranslation();
   const set = <K extends keyof StepForm>(key: K, value: StepForm[K]) => onChange({ ...step, [key]: value });
+  const setSample = (i: number, patch: { name: string } | { test: string }) =>
+    set(
+      'samples',
+      step.samples.map((x, j) => (j === i ? { ...x, ...patch } : x)),
+    );
   const path = `steps.${index}`;
   const err = (name: string) => fieldError(error, `${path}.${name}`);
   return (
@@ -46,24 +52,7 @@ export function StepEditor({ step, index, count, onChange, onMove, onRemove, opt
         <Group justify="space-between">
           <Text fw={700}>{t('mfg.process.stepNumber', { n: index + 1 })}</Text>
           <Group gap={4}>
-            <ActionIcon
-              variant="default"
-              onClick={() => onMove(-1)}
-              disabled={index === 0}
-              aria-label={t('mfg.process.moveUp')}
-              data-testid="step-up"
-            >
-              ↑
-            </ActionIcon>
-            <ActionIcon
-              variant="default"
-              onClick={() => onMove(1)}
-              disabled={index === count - 1}
-              aria-label={t('mfg.process.moveDown')}
-              data-testid="step-down"
-            >
-              ↓
-            </ActionIcon>
+            <ReorderButtons index={index} count={count} onMove={onMove} variant="default" testIdPrefix="step" />
             <Button
               size="xs"
               variant="subtle"
@@ -154,24 +143,14 @@ export function StepEditor({ step, index, count, onChange, onMove, onRemove, opt
                 size="xs"
                 placeholder={t('mfg.process.sampleName')}
                 value={s.name}
-                onChange={(e) =>
-                  set(
-                    'samples',
-                    step.samples.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)),
-                  )
-                }
+                onChange={(e) => setSample(i, { name: e.currentTarget.value })}
                 aria-label={t('mfg.process.sampleName')}
               />
               <TextInput
                 size="xs"
                 placeholder={t('mfg.process.sampleTest')}
                 value={s.test}
-                onChange={(e) =>
-                  set(
-                    'samples',
-                    step.samples.map((x, j) => (j === i ? { ...x, test: e.currentTarget.value } : x)),
-                  )
-                }
+                onChange={(e) => setSample(i, { test: e.currentTarget.value })}
                 aria-label={t('mfg.process.sampleTest')}
               />
               <ActionIcon

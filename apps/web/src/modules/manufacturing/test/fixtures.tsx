@@ -125,9 +125,10 @@ export const BATCH: Batch = {
   startedAt: '2026-11-25T01:00:00.000Z',
   completedAt: null,
   deviations: [],
-  // The server numbers steps from 1, as people count them.
+  // The API addresses steps by index from 0; people count them from 1.
   steps: PROCESS.steps.map((s, index) => ({
-    index: index + 1,
+    index,
+    number: index + 1,
     title: s.title,
     instructions: s.instructions ?? null,
     status: 'pending',

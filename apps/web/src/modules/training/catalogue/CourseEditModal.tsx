@@ -8,7 +8,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../../components/FormActions';
 import { fieldError } from '../../../components/ProblemAlert';
-import { ReasonField } from '../common/ReasonField';
+import { ReasonField } from '../../../components/ReasonField';
 import { TrainingProblemAlert } from '../common/TrainingProblemAlert';
 import { useQualifications } from '../qualifications/qualifications.api';
 import type { Course, CourseChange } from '../training.types';

@@ -1,13 +1,2 @@
-/** The API client with the PATCH and PUT verbs the training routes use, and the path encoder. */
-import { api, request } from '../../../api/client';
-
-type Query = Parameters<typeof api.get>[1];
-
-export const http = {
-  get: <T>(path: string, query?: Query) => api.get<T>(path, query),
-  post: <T>(path: string, body?: unknown) => api.post<T>(path, body),
-  patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
-  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
-};
-
-export const enc = encodeURIComponent;
+/** The training academy uses the shared API client. */
+export { enc, http } from '../../../api/http';

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../../components/FormActions';
 import { fieldError } from '../../../components/ProblemAlert';
-import { ReasonField } from '../common/ReasonField';
+import { ReasonField } from '../../../components/ReasonField';
 import { TrainingProblemAlert } from '../common/TrainingProblemAlert';
 import { useSetTarget } from './dashboard.api';
 

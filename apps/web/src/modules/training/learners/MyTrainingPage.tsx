@@ -19,7 +19,12 @@ export function MyTrainingPage() {
       <Group justify="space-between">
         <Title order={2}>{t('training.mine.title')}</Title>
         {learnerId && (
-          <Button component={Link} to={`/training/me/print/${learnerId}`} variant="default" data-testid="record-print-view">
+          <Button
+            component={Link}
+            to={`/training/me/print/${learnerId}`}
+            variant="default"
+            data-testid="record-print-view"
+          >
             {t('training.record.printView')}
           </Button>
         )}
@@ -29,7 +34,11 @@ export function MyTrainingPage() {
           data.learner ? (
             <QueryView query={record}>{(r) => <TrainingRecordView record={r} />}</QueryView>
           ) : (
-            <EmptyHint title={t('training.mine.empty')} description={t('training.mine.emptyHint')} testId="my-training-empty" />
+            <EmptyHint
+              title={t('training.mine.empty')}
+              description={t('training.mine.emptyHint')}
+              testId="my-training-empty"
+            />
           )
         }
       </QueryView>

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormActions } from '../../../components/FormActions';
-import { ReasonField } from '../common/ReasonField';
+import { ReasonField } from '../../../components/ReasonField';
 import { TrainingProblemAlert } from '../common/TrainingProblemAlert';
 import type { Qualification } from '../training.types';
 import { useQualificationAction, type QualificationAction } from './qualifications.api';

@@ -1,0 +1,145 @@
+/**
+ * Ship a released product: choose the certified batch, scan its label (the DIN must be the product's),
+ * name the courier and dry shipper, where it goes, when it left and the labelled expiry.
+ */
+import { Select, TextInput } from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
+import { useSession, useTimeZone } from '../../app/session';
+import { fieldError } from '../../components/ProblemAlert';
+import { localInputToIso } from '../../lib/time';
+import { useNowInput } from '../../lib/useNowInput';
+import { useBatches } from '../manufacturing/batches/batches.api';
+import { FormModal } from '../manufacturing/common/ModalForm';
+import { ScanInput } from '../custody/ScanInput';
+import { useCreateShipment } from './bedside.api';
+
+function useShippableBatches() {
+  const released = useBatches({ status: 'released' });
+  const conditional = useBatches({ status: 'conditionally_released' });
+  return [...(released.data?.items ?? []), ...(conditional.data?.items ?? [])].filter(
+    (b) => b.productType === 'autologous',
+  );
+}
+
+export function ShipmentCreateModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const tz = useTimeZone();
+  const { site } = useSession();
+  const navigate = useNavigate();
+  const batches = useShippableBatches();
+  const create = useCreateShipment();
+  const departedAt = useNowInput(tz);
+  const [form, setForm] = useState({
+    batchId: '',
+    scannedDin: '',
+    courier: '',
+    shipperId: '',
+    fromLocation: site?.name ?? '',
+    toLocation: '',
+    expiresAt: '',
+  });
+  const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
+  const submit = () => {
+    create.mutate(
+      {
+        ...form,
+        departedAt: departedAt.toIso() ?? '',
+        expiresAt: localInputToIso(form.expiresAt, tz) ?? form.expiresAt,
+      },
+      { onSuccess: (s) => void navigate(`/bedside/shipments/${s.id}`) },
+    );
+  };
+  const error = create.error;
+  return (
+    <FormModal
+      opened={opened}
+      title={t('bedside.create.title')}
+      size="lg"
+      testId="shipment-create"
+      error={error}
+      errorTestId="shipment-create-error"
+      onSubmit={submit}
+      onCancel={onClose}
+      submitLabel={t('bedside.create.submit')}
+      submitTestId="shipment-create-submit"
+      loading={create.isPending}
+    >
+      <Select
+        label={t('bedside.create.batch')}
+        description={t('bedside.create.batchHint')}
+        data={batches.map((b) => ({ value: b.id, label: `${b.batchNumber} · ${b.product} · ${b.subjectCode ?? ''}` }))}
+        value={form.batchId || null}
+        onChange={(v) => set('batchId')(v ?? '')}
+        searchable
+        required
+        nothingFoundMessage={t('bedside.create.noBatches')}
+        error={fieldError(error, 'batchId')}
+        data-testid="shipment-batch"
+      />
+      <ScanInput
+        label={t('bedside.create.scan')}
+        value={form.scannedDin}
+        onChange={set('scannedDin')}
+        onEnter={() => undefined}
+        mode="verify"
+        error={fieldError(error, 'scannedDin')}
+        testId="shipment-scan"
+        required
+      />
+      <TextInput
+        label={t('bedside.field.courier')}
+        value={form.courier}
+        onChange={(e) => set('courier')(e.currentTarget.value)}
+        required
+        error={fieldError(error, 'courier')}
+        data-testid="shipment-courier"
+      />
+      <TextInput
+        label={t('bedside.field.shipperId')}
+        value={form.shipperId}
+        onChange={(e) => set('shipperId')(e.currentTarget.value)}
+        required
+        error={fieldError(error, 'shipperId')}
+        data-testid="shipment-shipper"
+      />
+      <TextInput
+        label={t('bedside.field.from')}
+        value={form.fromLocation}
+        onChange={(e) => set('fromLocation')(e.currentTarget.value)}
+        required
+        error={fieldError(error, 'fromLocation')}
+        data-testid="shipment-from"
+      />
+      <TextInput
+        label={t('bedside.field.to')}
+        description={t('bedside.create.toHint')}
+        value={form.toLocation}
+        onChange={(e) => set('toLocation')(e.currentTarget.value)}
+        required
+        error={fieldError(error, 'toLocation')}
+        data-testid="shipment-to"
+      />
+      <TextInput
+        type="datetime-local"
+        label={t('bedside.field.departedAt')}
+        description={t('common.siteTime', { tz })}
+        value={departedAt.value}
+        onChange={(e) => departedAt.set(e.currentTarget.value)}
+        error={fieldError(error, 'departedAt')}
+        data-testid="shipment-departed"
+      />
+      <TextInput
+        type="datetime-local"
+        label={t('bedside.field.expiresAt')}
+        description={t('bedside.create.expiresHint', { tz })}
+        value={form.expiresAt}
+        onChange={(e) => set('expiresAt')(e.currentTarget.value)}
+        required
+        error={fieldError(error, 'expiresAt')}
+        data-testid="shipment-expires"
+      />
+    </FormModal>
+  );
+}

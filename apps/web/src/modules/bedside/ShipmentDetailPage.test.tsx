@@ -1,0 +1,115 @@
+// @vitest-environment happy-dom
+import { screen } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jsonResponse } from '../../test/render';
+import { mockApi, renderAt } from '../manufacturing/test/fixtures';
+import type { ShipmentDetail } from './bedside.types';
+import { ShipmentDetailPage } from './ShipmentDetailPage';
+
+/** The props the chart library was given (recharts draws nothing without a measured size in happy-dom). */
+const chartProps = vi.hoisted(() => ({ last: null as null | Record<string, unknown> }));
+vi.mock('@mantine/charts', () => ({
+  LineChart: (props: Record<string, unknown>) => {
+    chartProps.last = props;
+    return <div data-testid="line-chart" />;
+  },
+}));
+
+const readings = [
+  { at: '2026-05-01T00:00:00Z', temperatureC: -180 },
+  { at: '2026-05-01T00:05:00Z', temperatureC: -120.5 },
+  { at: '2026-05-01T01:15:00Z', temperatureC: -181 },
+];
+
+const SHIPMENT = {
+  id: 's1',
+  number: 'SHP-2026-0001',
+  batchId: 'b1',
+  batchNumber: 'B-2026-0001',
+  product: 'GPC3 CAR-T',
+  orderId: 'o1',
+  coi: 'CHA999926000001',
+  subjectCode: 'A9999-000001',
+  din: 'A999926000001',
+  status: 'in_transit',
+  courier: 'World Courier',
+  shipperId: 'DS-07',
+  fromLocation: 'GMP',
+  toLocation: 'Ward 5',
+  departedAt: '2026-05-01T00:00:00Z',
+  expiresAt: '2027-05-01T00:00:00Z',
+  range: { minC: null, maxC: -150, basis: 'LN2 vapour' },
+  receivedAt: null,
+  receivedBy: null,
+  arrivalTemperatureC: null,
+  storedAt: null,
+  storageLocation: null,
+  excursion: true,
+  createdBy: 'operator',
+  createdAt: '2026-05-01T00:00:00Z',
+  logger: {
+    loggerId: 'LOG-1',
+    uploadedBy: 'operator',
+    uploadedAt: '2026-05-01T02:00:00Z',
+    readings,
+    summary: {
+      readings: 3,
+      firstReadingAt: readings[0]!.at,
+      lastReadingAt: readings[2]!.at,
+      minC: -181,
+      maxC: -120.5,
+      excursions: [
+        { startAt: readings[1]!.at, endAt: readings[2]!.at, durationMinutes: 70, extremeC: -120.5, readings: 1 },
+      ],
+      firstOutAt: readings[1]!.at,
+      lastOutAt: readings[1]!.at,
+      durationMinutes: 70,
+      extremeC: -120.5,
+    },
+  },
+  deviations: [
+    {
+      id: 'd1',
+      number: 'DEV-2026-0007',
+      title: 'Temperature excursion',
+      description: '',
+      severity: 'major',
+      status: 'open',
+      source: 'shipment_temperature',
+      roomId: null,
+      roomCode: null,
+      batchId: 'b1',
+      batchIds: ['b1'],
+      openedAt: '2026-05-01T02:00:00Z',
+      openedBy: 'operator',
+    },
+  ],
+  custody: [],
+  custodyExceptions: [],
+  verifications: [],
+  infusion: null,
+  batchStatus: 'released',
+} as unknown as ShipmentDetail;
+
+describe('shipment detail', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('charts the logger against the −150 °C limit and names the excursion and its deviation; receipt is offered in transit, the bedside check is not', async () => {
+    mockApi({ 'GET /shipments/s1': () => jsonResponse(200, SHIPMENT) });
+    renderAt(<ShipmentDetailPage />, '/bedside/shipments/:id', '/bedside/shipments/s1', [
+      'shipments:read',
+      'shipments:write',
+      'infusions:write',
+    ]);
+    await screen.findByTestId('excursion-alert');
+    expect(screen.getByTestId('excursion-duration').textContent).toContain('1 h 10 min');
+    expect(screen.getByTestId('excursion-extreme').textContent).toContain('-120.5 °C');
+    expect(screen.getByTestId('excursion-deviations').textContent).toContain('DEV-2026-0007');
+    expect(screen.getByTestId('temperature-chart').dataset.limit).toBe('-150');
+    expect(chartProps.last).toMatchObject({ referenceLines: [expect.objectContaining({ y: -150 })] });
+    expect((chartProps.last!.data as unknown[]).length).toBe(3);
+    expect(screen.getByTestId('receipt-open')).toBeTruthy();
+    expect(screen.queryByTestId('bedside-open')).toBeNull();
+    expect(screen.queryByTestId('logger-open')).toBeNull();
+  });
+});

@@ -1,0 +1,244 @@
+/**
+ * OOS investigations: the list, and one investigation with its phases. Phase I (QC, laboratory) concludes
+ * an assignable laboratory error (the result is invalidated and retested) or a confirmed OOS; phase II (QA,
+ * full investigation) records root cause and conclusion. Each conclusion is signed.
+ */
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Radio,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useSession } from '../../app/session';
+import { DateTime } from '../../components/DateTime';
+import { Field } from '../../components/Field';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { SignDialog } from '../../components/SignDialog';
+import { SignaturesList } from '../../components/SignaturesList';
+import { OOS_PHASE1_MEANINGS, OOS_PHASE2_MEANINGS } from '../../components/signatureMeanings';
+import { EmptyHint, QueryView } from '../../components/states';
+import { useSignFlow } from '../manufacturing/common/useSignFlow';
+import { useInvestigation, useInvestigations, usePhase1, usePhase2 } from './qc.api';
+import type { OosInvestigation, OosStatus } from './qc.types';
+import { QcNav } from './QcNav';
+
+export function OosListPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<OosStatus | ''>('');
+  const query = useInvestigations(status);
+  return (
+    <Stack data-testid="oos-list">
+      <PageHeader title={t('qc.oos.title')} hint={t('qc.oos.hint')} />
+      <QcNav />
+      <SegmentedControl
+        value={status}
+        onChange={(v) => setStatus(v as OosStatus | '')}
+        data={[
+          { value: '', label: t('qc.oos.all') },
+          ...(['phase_1', 'phase_2', 'closed'] as const).map((s) => ({ value: s, label: t(`qc.oos.status.${s}`) })),
+        ]}
+      />
+      <QueryView query={query}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <EmptyHint title={t('qc.oos.empty')} />
+          ) : (
+            <Table striped>
+              <Table.Tbody>
+                {items.map((o) => (
+                  <Table.Tr key={o.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/qc/oos/${o.id}`} ff="monospace">
+                        {o.number}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td ff="monospace">{o.batchNumber}</Table.Td>
+                    <Table.Td>
+                      {o.testCode} = {String(o.value)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge variant="light">{t(`qc.oos.status.${o.status}`)}</Badge>
+                    </Table.Td>
+                    <Table.Td>
+                      <DateTime value={o.openedAt} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        }
+      </QueryView>
+    </Stack>
+  );
+}
+
+function Phase1Form({ oos }: { oos: OosInvestigation }) {
+  const { t } = useTranslation();
+  const [conclusion, setConclusion] = useState<'assignable_lab_error' | 'confirmed' | ''>('');
+  const [findings, setFindings] = useState('');
+  const phase1 = usePhase1(oos.id);
+  const flow = useSignFlow();
+  return (
+    <Stack data-testid="oos-phase1-form">
+      <ProblemAlert error={flow.refusal} testId="oos-phase1-refusal" />
+      <Radio.Group
+        label={t('qc.oos.phase1.conclusion')}
+        value={conclusion}
+        onChange={(v) => setConclusion(v as typeof conclusion)}
+        required
+      >
+        <Stack gap="xs" mt="xs">
+          <Radio
+            value="assignable_lab_error"
+            label={t('qc.oos.phase1.assignable_lab_error')}
+            data-testid="oos-lab-error"
+          />
+          <Radio value="confirmed" label={t('qc.oos.phase1.confirmed')} data-testid="oos-confirmed" />
+        </Stack>
+      </Radio.Group>
+      <Textarea
+        label={t('qc.oos.phase1.findings')}
+        description={t('qc.oos.phase1.findingsHint')}
+        value={findings}
+        onChange={(e) => setFindings(e.currentTarget.value)}
+        autosize
+        minRows={3}
+        required
+        data-testid="oos-findings"
+      />
+      <Button disabled={!conclusion || !findings.trim()} onClick={flow.open} data-testid="oos-phase1-sign">
+        {t('qc.oos.phase1.sign')}
+      </Button>
+      <SignDialog
+        key={flow.dialogKey}
+        opened={flow.opened}
+        onClose={flow.close}
+        record={t('qc.oos.signRecord', { number: oos.number, phase: 'I' })}
+        meanings={OOS_PHASE1_MEANINGS}
+        onSign={(signature) =>
+          flow.sign(() =>
+            phase1.mutateAsync({ conclusion: conclusion as 'confirmed', findings: findings.trim(), signature }),
+          )
+        }
+      />
+    </Stack>
+  );
+}
+
+function Phase2Form({ oos }: { oos: OosInvestigation }) {
+  const { t } = useTranslation();
+  const [rootCause, setRootCause] = useState('');
+  const [conclusion, setConclusion] = useState('');
+  const phase2 = usePhase2(oos.id);
+  const flow = useSignFlow();
+  return (
+    <Stack data-testid="oos-phase2-form">
+      <ProblemAlert error={flow.refusal} testId="oos-phase2-refusal" />
+      <Textarea
+        label={t('qc.oos.phase2.rootCause')}
+        value={rootCause}
+        onChange={(e) => setRootCause(e.currentTarget.value)}
+        autosize
+        minRows={3}
+        required
+        data-testid="oos-root-cause"
+      />
+      <Textarea
+        label={t('qc.oos.phase2.conclusion')}
+        value={conclusion}
+        onChange={(e) => setConclusion(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        required
+        data-testid="oos-conclusion"
+      />
+      <Button disabled={!rootCause.trim() || !conclusion.trim()} onClick={flow.open} data-testid="oos-phase2-sign">
+        {t('qc.oos.phase2.sign')}
+      </Button>
+      <SignDialog
+        key={flow.dialogKey}
+        opened={flow.opened}
+        onClose={flow.close}
+        record={t('qc.oos.signRecord', { number: oos.number, phase: 'II' })}
+        meanings={OOS_PHASE2_MEANINGS}
+        onSign={(signature) =>
+          flow.sign(() => phase2.mutateAsync({ rootCause: rootCause.trim(), conclusion: conclusion.trim(), signature }))
+        }
+      />
+    </Stack>
+  );
+}
+
+export function OosDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { can } = useSession();
+  const query = useInvestigation(id);
+  return (
+    <Stack data-testid="oos-detail">
+      <Anchor component={Link} to="/qc/oos" size="sm">
+        ← {t('qc.oos.title')}
+      </Anchor>
+      <QueryView query={query}>
+        {(oos) => (
+          <Stack>
+            <Title order={2}>{oos.number}</Title>
+            <Card withBorder>
+              <SimpleGrid cols={{ base: 1, sm: 4 }}>
+                <Field label={t('qc.worklist.batch')}>
+                  <Anchor component={Link} to={`/qc/batches/${oos.batchId}`}>
+                    {oos.batchNumber}
+                  </Anchor>
+                </Field>
+                <Field label={t('qc.test')}>
+                  {oos.testCode} = {String(oos.value)}
+                </Field>
+                <Field label={t('qc.stateLabel')} testId="oos-status">
+                  {t(`qc.oos.status.${oos.status}`)}
+                </Field>
+                <Field label={t('qc.oos.outcome')}>{oos.outcome ? t(`qc.oos.outcomes.${oos.outcome}`) : '—'}</Field>
+              </SimpleGrid>
+            </Card>
+            <Title order={4}>{t('qc.oos.phase1.title')}</Title>
+            {oos.phase1 ? (
+              <Card withBorder>
+                <Text fw={600}>{t(`qc.oos.phase1.${oos.phase1.conclusion}`)}</Text>
+                <Text style={{ whiteSpace: 'pre-wrap' }}>{oos.phase1.findings}</Text>
+                <SignaturesList signatures={oos.phase1.signatures} />
+              </Card>
+            ) : can('qc:write') ? (
+              <Phase1Form oos={oos} />
+            ) : (
+              <Text c="dimmed">{t('qc.oos.phase1.pending')}</Text>
+            )}
+            {(oos.phase2 || oos.status === 'phase_2') && <Title order={4}>{t('qc.oos.phase2.title')}</Title>}
+            {oos.phase2 ? (
+              <Card withBorder>
+                <Field label={t('qc.oos.phase2.rootCause')}>{oos.phase2.rootCause}</Field>
+                <Field label={t('qc.oos.phase2.conclusion')}>{oos.phase2.conclusion}</Field>
+                <SignaturesList signatures={oos.phase2.signatures} />
+              </Card>
+            ) : oos.status === 'phase_2' && can('oos:conclude') ? (
+              <Phase2Form oos={oos} />
+            ) : oos.status === 'phase_2' ? (
+              <Text c="dimmed">{t('qc.oos.phase2.pending')}</Text>
+            ) : null}
+          </Stack>
+        )}
+      </QueryView>
+    </Stack>
+  );
+}

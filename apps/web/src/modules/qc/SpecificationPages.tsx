@@ -1,0 +1,187 @@
+/**
+ * Specifications: the list per product and version, one version with its tests and acceptance criteria,
+ * and QA approval with a signature (never by the draft's author; approving supersedes the effective one).
+ */
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { useSession } from '../../app/session';
+import { DateTime } from '../../components/DateTime';
+import { PageHeader } from '../../components/PageHeader';
+import { ProblemAlert } from '../../components/ProblemAlert';
+import { SignDialog } from '../../components/SignDialog';
+import { SignaturesList } from '../../components/SignaturesList';
+import { SPECIFICATION_APPROVAL_MEANINGS } from '../../components/signatureMeanings';
+import { EmptyHint, QueryView } from '../../components/states';
+import { useSignFlow } from '../manufacturing/common/useSignFlow';
+import { useApproveSpecification, useSpecification, useSpecifications } from './qc.api';
+import type { Specification, SpecificationStatus } from './qc.types';
+import { QcNav } from './QcNav';
+
+const STATUS_COLOR: Record<SpecificationStatus, string> = { draft: 'yellow', effective: 'teal', superseded: 'gray' };
+
+function SpecStatus({ status }: { status: SpecificationStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge color={STATUS_COLOR[status]} variant="light" data-testid="spec-status">
+      {t(`qc.specs.status.${status}`)}
+    </Badge>
+  );
+}
+
+export function SpecificationsPage() {
+  const { t } = useTranslation();
+  const { can } = useSession();
+  const query = useSpecifications();
+  return (
+    <Stack data-testid="specs-list">
+      <PageHeader
+        title={t('qc.specs.title')}
+        hint={t('qc.specs.hint')}
+        action={
+          can('specifications:write') && { label: t('qc.specs.new'), testId: 'spec-new', to: '/qc/specifications/new' }
+        }
+      />
+      <QcNav />
+      <QueryView query={query}>
+        {({ items }) =>
+          items.length === 0 ? (
+            <EmptyHint title={t('qc.specs.empty')} />
+          ) : (
+            <Table striped>
+              <Table.Tbody>
+                {items.map((s) => (
+                  <Table.Tr key={s.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/qc/specifications/${s.id}`}>
+                        {s.product}
+                      </Anchor>
+                    </Table.Td>
+                    <Table.Td>v{s.version}</Table.Td>
+                    <Table.Td>
+                      <SpecStatus status={s.status} />
+                    </Table.Td>
+                    <Table.Td>{t('qc.specs.testCount', { count: s.tests.length })}</Table.Td>
+                    <Table.Td>
+                      <DateTime value={s.effectiveAt} />
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )
+        }
+      </QueryView>
+    </Stack>
+  );
+}
+
+function Approval({ spec }: { spec: Specification }) {
+  const { t } = useTranslation();
+  const { me } = useSession();
+  const approve = useApproveSpecification(spec.id);
+  const flow = useSignFlow();
+  return (
+    <Stack gap="xs">
+      <ProblemAlert error={flow.refusal} testId="spec-approve-refusal" />
+      {spec.createdBy === me.user.username && (
+        <Alert color="yellow" data-testid="spec-author-note">
+          {t('qc.specs.authorNote')}
+        </Alert>
+      )}
+      <Group>
+        <Button color="teal" onClick={flow.open} data-testid="spec-approve">
+          {t('qc.specs.approve')}
+        </Button>
+      </Group>
+      <SignDialog
+        key={flow.dialogKey}
+        opened={flow.opened}
+        onClose={flow.close}
+        record={t('qc.specs.signRecord', { product: spec.product, version: spec.version })}
+        meanings={SPECIFICATION_APPROVAL_MEANINGS}
+        onSign={(signature) => flow.sign(() => approve.mutateAsync(signature))}
+      />
+    </Stack>
+  );
+}
+
+export function SpecTestsTable({ spec }: { spec: Pick<Specification, 'tests'> }) {
+  const { t } = useTranslation();
+  return (
+    <Table data-testid="spec-tests">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('qc.test')}</Table.Th>
+          <Table.Th>{t('qc.specs.method')}</Table.Th>
+          <Table.Th>{t('qc.criterion')}</Table.Th>
+          <Table.Th>{t('qc.specs.qualification')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {spec.tests.map((x) => (
+          <Table.Tr key={x.code}>
+            <Table.Td>
+              <Text span ff="monospace" fw={600}>
+                {x.code}
+              </Text>{' '}
+              {x.name}{' '}
+              {x.lateResultAllowed && (
+                <Badge size="xs" variant="outline">
+                  {t('qc.late')}
+                </Badge>
+              )}
+            </Table.Td>
+            <Table.Td>{x.method ?? '—'}</Table.Td>
+            <Table.Td data-testid={`spec-criterion-${x.code}`}>{x.criterion}</Table.Td>
+            <Table.Td ff="monospace">{x.qualification ?? '—'}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+export function SpecificationDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { can } = useSession();
+  const query = useSpecification(id);
+  return (
+    <Stack data-testid="spec-detail">
+      <Anchor component={Link} to="/qc/specifications" size="sm">
+        ← {t('qc.specs.title')}
+      </Anchor>
+      <QueryView query={query}>
+        {(spec) => (
+          <Stack>
+            <Group justify="space-between">
+              <Group>
+                <Title order={2}>
+                  {spec.product} v{spec.version}
+                </Title>
+                <SpecStatus status={spec.status} />
+              </Group>
+              {spec.status === 'effective' && can('specifications:write') && (
+                <Button
+                  variant="default"
+                  component={Link}
+                  to={`/qc/specifications/new?from=${spec.id}`}
+                  data-testid="spec-new-version"
+                >
+                  {t('qc.specs.newVersion')}
+                </Button>
+              )}
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('qc.specs.createdBy', { user: spec.createdBy })}
+            </Text>
+            <SpecTestsTable spec={spec} />
+            {spec.status === 'draft' && can('specifications:write') && <Approval spec={spec} />}
+            <SignaturesList signatures={spec.signatures} />
+          </Stack>
+        )}
+      </QueryView>
+    </Stack>
+  );
+}

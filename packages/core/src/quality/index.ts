@@ -1,0 +1,2 @@
+/** Quality control: conformity of results to specifications. */
+export * from './conformity';

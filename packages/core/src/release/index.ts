@@ -1,0 +1,2 @@
+/** Release of manufactured batches: what blocks a QP's decision. */
+export * from './blockers';
