@@ -1,31 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type BuiltApp } from '../app';
-import { createTestDatabase, type TestDatabase } from '../test/database';
+import { describe, expect, it } from 'vitest';
+import { seededDemoCenter } from './demo.fixtures';
 import { DEMO_PROCESSES } from './processes.seed';
 import { demoSpecifications, QC_REVIEWER } from './qc.seed';
-import { DEMO_PASSWORD, seedDemoCenter } from './seed';
 
 type Spec = { product: string; version: number; status: string; createdBy: string; tests: { code: string; criterion: string; lateResultAllowed: boolean; qualification?: string }[]; signatures: { signer: string; valid: boolean }[] };
 
 /** The demo center's specifications are effective, approved by another QA person, and both analysts may test and review. */
 describe('demo QC seed', () => {
-  let database: TestDatabase;
-  let built: BuiltApp;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoCenter(database.db);
-    built = await buildApp({ database, logLevel: 'silent' });
-  });
-  afterAll(async () => {
-    await built.app.close();
-    await database.dispose();
-  });
-
-  async function as(username: string) {
-    const login = await built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-    const cookie = `hepatica_session=${login.cookies.find((c) => c.name === 'hepatica_session')!.value}`;
-    return (url: string) => built.app.inject({ method: 'GET', url, headers: { cookie } });
-  }
+  const as = seededDemoCenter();
 
   it('has one effective, signed specification for each demo product but the short demonstration process', async () => {
     const get = await as('qc');

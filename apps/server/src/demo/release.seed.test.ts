@@ -1,8 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, type BuiltApp } from '../app';
-import { createTestDatabase, type TestDatabase } from '../test/database';
+import { describe, expect, it } from 'vitest';
+import { seededDemoCenter } from './demo.fixtures';
 import { RELEASE_PATIENT_MRN, RELEASE_ROOM } from './release.seed';
-import { DEMO_PASSWORD, seedDemoCenter } from './seed';
 
 type Check = {
   status: string;
@@ -15,22 +13,10 @@ type Check = {
 
 /** The demo's batch awaiting QC: completed, verified chain of identity, no deviation, nothing tested yet. */
 describe('demo release seed', () => {
-  let database: TestDatabase;
-  let built: BuiltApp;
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    await seedDemoCenter(database.db);
-    built = await buildApp({ database, logLevel: 'silent' });
-  });
-  afterAll(async () => {
-    await built.app.close();
-    await database.dispose();
-  });
-
+  const signedIn = seededDemoCenter();
   async function as(username: string) {
-    const login = await built.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: DEMO_PASSWORD } });
-    const cookie = `hepatica_session=${login.cookies.find((c) => c.name === 'hepatica_session')!.value}`;
-    return <T>(url: string) => built.app.inject({ method: 'GET', url, headers: { cookie } }).then((r) => r.json<T>());
+    const get = await signedIn(username);
+    return <T>(url: string) => get(url).then((r) => r.json<T>());
   }
 
   it('leaves one completed CAR-T batch of patient 5 awaiting QC, its room clean', async () => {

@@ -35,6 +35,7 @@ export const DEMO_USERS: { username: string; displayName: string; roles: Role[] 
   { username: 'operator', displayName: 'Liu Yang (GMP)', roles: ['operator'] },
   // A second operator, so witnessed steps have a witness who is neither the performer nor the admin.
   { username: 'operator2', displayName: 'Gao Peng (GMP)', roles: ['operator'] },
+  { username: 'operator3', displayName: 'Tang Jie (GMP)', roles: ['operator'] },
   { username: 'qc', displayName: 'Zhao Min (QC)', roles: ['qc_analyst'] },
   { username: 'qc2', displayName: 'Qian Yu (QC)', roles: ['qc_analyst'] },
   { username: 'qa', displayName: 'Sun Li (QA)', roles: ['qa'] },

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, TEST_PASSWORD, type Harness } from '../../test/harness';
-import { completeStep, crew, done, lot, plant, startCart, startVector, unit, UNKNOWN, type BatchJson, type Crew, type Plant, type Problem } from './batches.fixtures';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, type Harness } from '../../test/harness';
+import { completeStep, done, lot, startCart, startVector, unit, UNKNOWN, withPlant, type BatchJson, type Crew, type Plant, type Problem } from './batches.fixtures';
 
 /** QA aborts a batch in progress: status, room, equipment, deviation, signature and audit in one transaction. */
 describe('aborting a batch', () => {
   let h: Harness;
   let c: Crew;
   let p: Plant;
-  beforeAll(async () => {
-    h = await createHarness();
-    c = await crew(h);
-    p = await plant(h, c);
+  withPlant((world) => {
+    ({ h, c, p } = world);
   });
-  afterAll(() => h.close());
 
   const reason = 'Sterility breach: glove tear during the open manipulation';
   const abort = (batchId: string, body: unknown, user = c.qa) => h.request(user, 'POST', `/api/v1/batches/${batchId}/abort`, body);

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, TEST_PASSWORD, type Harness } from '../../test/harness';
-import { completeStep, crew, disposition, done, lot, plant, startCart, startVector, unit, type BatchJson, type Crew, type LotJson, type Plant, type Problem } from './batches.fixtures';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, type Harness } from '../../test/harness';
+import { completeStep, disposition, done, lot, startCart, startVector, unit, withPlant, type BatchJson, type Crew, type LotJson, type Plant, type Problem } from './batches.fixtures';
 
 /** The last step: what a finished batch leaves behind, and the genealogy from vector lot to patient. */
 describe('completing a batch', () => {
   let h: Harness;
   let c: Crew;
   let p: Plant;
-  beforeAll(async () => {
-    h = await createHarness();
-    c = await crew(h);
-    p = await plant(h, c);
+  withPlant((world) => {
+    ({ h, c, p } = world);
   });
-  afterAll(() => h.close());
 
   const roomOf = async (id: string) => (await h.request(c.operator, 'GET', `/api/v1/rooms/${id}`)).json<{ status: string; currentBatchId: string | null }>();
   const unitOf = async (id: string) => (await h.request(c.operator, 'GET', `/api/v1/equipment/${id}`)).json<{ status: string; inUseByBatchId: string | null }>();

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, TEST_PASSWORD, type Harness } from '../../test/harness';
-import { completeStep, crew, done, lot, plant, startCart, unit, UNKNOWN, type BatchJson, type Crew, type LotJson, type Plant, type Problem } from './batches.fixtures';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, type Harness } from '../../test/harness';
+import { completeStep, done, lot, startCart, unit, UNKNOWN, withPlant, type BatchJson, type Crew, type LotJson, type Plant, type Problem } from './batches.fixtures';
 
 /** Executing steps: order, values, materials, equipment, qualification, witness, signature, concurrency. */
 describe('executing batch steps', () => {
   let h: Harness;
   let c: Crew;
   let p: Plant;
-  beforeAll(async () => {
-    h = await createHarness();
-    c = await crew(h);
-    p = await plant(h, c);
+  withPlant((world) => {
+    ({ h, c, p } = world);
   });
-  afterAll(() => h.close());
 
   const step1 = { values: { bagTemperature: 4.5, labelMatches: true } };
   const get = async (id: string) => (await h.request(c.operator, 'GET', `/api/v1/batches/${id}`)).json<BatchJson>();

@@ -3,9 +3,9 @@
  * approves a process, the operator receives materials that QA releases, registers equipment, and
  * the trainer qualifies the operators. Each builder returns what the tests need to scan.
  */
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createCollection, createOrder, flowActors, type FlowActors } from '../../test/fixtures';
-import { TEST_PASSWORD, type Harness, type TestUser } from '../../test/harness';
+import { createHarness, TEST_PASSWORD, type Harness, type TestUser } from '../../test/harness';
 import { newRoom } from '../facility/facility.fixtures';
 
 export const UNKNOWN = '00000000-0000-4000-8000-000000000000';
@@ -167,6 +167,27 @@ export const VECTOR_STEPS = [
 export const sig = { password: TEST_PASSWORD, meaning: 'Performed' };
 
 export type Plant = Awaited<ReturnType<typeof plant>>;
+
+/**
+ * In the calling describe block: before its tests a harness, its `people` and their `site`, handed to `use`;
+ * after them the harness closed. One set-up per file keeps the database state of each file its own.
+ */
+export function harnessForTests<C, P>(
+  make: { people: (h: Harness) => Promise<C>; site: (h: Harness, c: C) => Promise<P> },
+  use: (world: { h: Harness; c: C; p: P }) => void,
+): void {
+  let h: Harness | undefined;
+  beforeAll(async () => {
+    const harness = await createHarness();
+    h = harness;
+    const c = await make.people(harness);
+    use({ h: harness, c, p: await make.site(harness, c) });
+  });
+  afterAll(() => h?.close());
+}
+
+/** The batch crew and plant for the tests of a describe block (see harnessForTests). */
+export const withPlant = (use: (world: { h: Harness; c: Crew; p: Plant }) => void) => harnessForTests({ people: crew, site: plant }, use);
 
 /** A CAR-T batch for a new patient in a new clean room, started by the operator. */
 export async function startCart(h: Harness, c: Crew, p: Plant) {

@@ -1,8 +1,8 @@
 import * as mupdf from 'mupdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../test/barcodes';
-import { createHarness, TEST_PASSWORD, type Harness } from '../../test/harness';
-import { crew, done, lot, plant, startCart, unit, UNKNOWN, type Crew, type Plant } from './batches.fixtures';
+import { TEST_PASSWORD, type Harness } from '../../test/harness';
+import { done, lot, startCart, unit, UNKNOWN, withPlant, type Crew, type Plant } from './batches.fixtures';
 import { renderBatchRecord, type BatchRecordInput, type RecordStep } from './record.pdf';
 
 /** Text and a PNG of every page (renderPage reads the first page; the record has several). */
@@ -22,12 +22,9 @@ describe('batch record PDF (route)', () => {
   let h: Harness;
   let c: Crew;
   let p: Plant;
-  beforeAll(async () => {
-    h = await createHarness();
-    c = await crew(h);
-    p = await plant(h, c);
+  withPlant((world) => {
+    ({ h, c, p } = world);
   });
-  afterAll(() => h.close());
 
   it('prints every step with values, units, ranges, people, signatures, lots and the deviation, page n of m', async () => {
     const { batch, order, bag } = await startCart(h, c, p);

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../test/harness';
-import { crew, effectiveProcess, patientBag, plant, room, startCart, startVector, UNKNOWN, CART_STEPS, type BatchJson, type Crew, type Plant, type Problem } from './batches.fixtures';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../../test/harness';
+import { effectiveProcess, patientBag, room, startCart, startVector, UNKNOWN, CART_STEPS, withPlant, type BatchJson, type Crew, type Plant, type Problem } from './batches.fixtures';
 
 /** Starting a batch: the process, the patient and their bag, the room. */
 describe('starting a batch', () => {
   let h: Harness;
   let c: Crew;
   let p: Plant;
-  beforeAll(async () => {
-    h = await createHarness();
-    c = await crew(h);
-    p = await plant(h, c);
+  withPlant((world) => {
+    ({ h, c, p } = world);
   });
-  afterAll(() => h.close());
 
   const post = (body: Record<string, unknown>, user = c.operator) => h.request(user, 'POST', '/api/v1/batches', body);
   const count = async (table: string) => (await h.database.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n;

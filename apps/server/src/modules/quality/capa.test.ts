@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runWithContext } from '../../platform/context';
-import { createHarness, type Harness, type TestUser } from '../../test/harness';
+import type { Harness, TestUser } from '../../test/harness';
 import type { CreateCapaBody } from './capa.schema';
 import { createCapa } from './capa.service';
-import { expectStatus, qualityPeople, reportDeviation, signature, UNKNOWN, type Problem, type QualityPeople, type SignatureJson } from './quality.fixtures';
+import { expectStatus, reportDeviation, signature, UNKNOWN, withQualityPeople, type Problem, type QualityPeople, type SignatureJson } from './quality.fixtures';
 
 type Action = { id: string; position: number; owner: string; dueDate: string; status: string; overdue: boolean; completedBy: string | null; signatures: SignatureJson[] };
 type Capa = {
@@ -28,11 +28,9 @@ type Capa = {
 describe('CAPA', () => {
   let h: Harness;
   let p: QualityPeople;
-  beforeAll(async () => {
-    h = await createHarness();
-    p = await qualityPeople(h);
+  withQualityPeople((world) => {
+    ({ h, p } = world);
   });
-  afterAll(() => h.close());
 
   const call = <T = Capa>(user: TestUser, method: string, path: string, body: unknown, status: number) => expectStatus<T>(h, user, method, `/api/v1${path}`, body, status);
   const body = (over: Record<string, unknown> = {}) => ({

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runWithContext } from '../../platform/context';
-import { createHarness, type Harness, type TestUser } from '../../test/harness';
+import type { Harness, TestUser } from '../../test/harness';
 import { requestChange } from './change-control.service';
-import { expectStatus, qualityPeople, signature, UNKNOWN, type Problem, type QualityPeople, type SignatureJson } from './quality.fixtures';
+import { expectStatus, signature, UNKNOWN, withQualityPeople, type Problem, type QualityPeople, type SignatureJson } from './quality.fixtures';
 
 type Change = {
   id: string;
@@ -35,11 +35,9 @@ const IMPACT = {
 describe('change control', () => {
   let h: Harness;
   let p: QualityPeople;
-  beforeAll(async () => {
-    h = await createHarness();
-    p = await qualityPeople(h);
+  withQualityPeople((world) => {
+    ({ h, p } = world);
   });
-  afterAll(() => h.close());
 
   const call = <T = Change>(user: TestUser, method: string, path: string, body: unknown, status: number) => expectStatus<T>(h, user, method, `/api/v1${path}`, body, status);
   const request = (user: TestUser = p.qa, over: Record<string, unknown> = {}) =>

@@ -1,16 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runWithContext } from '../../platform/context';
 import { write } from '../../platform/write';
-import { createHarness, type Harness, type TestUser } from '../../test/harness';
+import type { Harness, TestUser } from '../../test/harness';
 import { openDeviation } from './deviations.service';
 import { openDeviationsOf } from './deviations.status';
 import {
   batchesInRoom,
   expectStatus,
-  qualityPeople,
   reportDeviation,
   signature,
   UNKNOWN,
+  withQualityPeople,
   type DeviationJson,
   type Problem,
   type QualityPeople,
@@ -19,11 +19,9 @@ import {
 describe('deviation lifecycle', () => {
   let h: Harness;
   let p: QualityPeople;
-  beforeAll(async () => {
-    h = await createHarness();
-    p = await qualityPeople(h);
+  withQualityPeople((world) => {
+    ({ h, p } = world);
   });
-  afterAll(() => h.close());
 
   const url = (id: string, rest = '') => `/api/v1/deviations/${id}${rest}`;
   const call = <T = DeviationJson>(user: TestUser, method: string, path: string, body: unknown, status: number) => expectStatus<T>(h, user, method, path, body, status);

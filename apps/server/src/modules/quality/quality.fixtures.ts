@@ -1,6 +1,7 @@
 /** Test builders for the quality-event tests: users of each role, batches, deviations driven through the API. */
 import { expect } from 'vitest';
 import { TEST_PASSWORD, type Harness, type TestUser } from '../../test/harness';
+import { harnessForTests } from '../batches/batches.fixtures';
 import { insertBatch, newRoom } from '../facility/facility.fixtures';
 
 export { UNKNOWN, type Problem } from '../facility/facility.fixtures';
@@ -49,6 +50,11 @@ export async function qualityPeople(h: Harness): Promise<QualityPeople> {
     nurse: await h.createTestUser({ roles: ['nurse'] }),
     director: await h.createTestUser({ roles: ['director'] }),
   };
+}
+
+/** A harness and its quality people for the tests of a describe block (see harnessForTests). */
+export function withQualityPeople(use: (world: { h: Harness; p: QualityPeople }) => void): void {
+  harnessForTests({ people: qualityPeople, site: async () => undefined }, ({ h, c }) => use({ h, p: c }));
 }
 
 /** A room and `n` batches in it. */

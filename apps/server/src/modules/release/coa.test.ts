@@ -5,13 +5,13 @@
  * bytes for the same version.
  */
 import * as mupdf from 'mupdf';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { renderPage } from '../../test/barcodes';
-import { createHarness, type Harness } from '../../test/harness';
+import type { Harness } from '../../test/harness';
 import { UNKNOWN, type Plant } from '../batches/batches.fixtures';
 import type { CoaContent } from './coa.content';
 import { renderCoa } from './coa.pdf';
-import { certify, completedCart, conformingResults, releaseCrew, releasePlant, result, review, sig, type ReleaseCrew } from './release.fixtures';
+import { certify, completedCart, conformingResults, result, review, sig, withReleasePlant, type ReleaseCrew } from './release.fixtures';
 
 /** All pages' text squeezed to single spaces, and the first page as PNG. */
 function read(pdf: Buffer): { text: string; pages: number; png: Uint8Array } {
@@ -25,12 +25,9 @@ describe('certificate of analysis', () => {
   let h: Harness;
   let c: ReleaseCrew;
   let p: Plant;
-  beforeAll(async () => {
-    h = await createHarness();
-    c = await releaseCrew(h);
-    p = await releasePlant(h, c);
+  withReleasePlant((world) => {
+    ({ h, c, p } = world);
   });
-  afterAll(() => h.close());
 
   const pdf = (batchId: string, query = '', user = c.qa) => h.request(user, 'GET', `/api/v1/batches/${batchId}/coa.pdf${query}`);
   const amend = (batchId: string, body: unknown, user = c.qa) => h.request(user, 'POST', `/api/v1/batches/${batchId}/coa/amendments`, body);

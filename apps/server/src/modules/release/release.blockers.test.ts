@@ -1,19 +1,16 @@
 /** The QP's decision: every blocker refused with its own code, the happy path, exceptional release and reject. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, TEST_PASSWORD, type Harness } from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import { TEST_PASSWORD, type Harness } from '../../test/harness';
 import { done, lot, patientBag, startCart, startVector, unit, UNKNOWN, type Plant } from '../batches/batches.fixtures';
-import { certify, completedCart, conformingResults, releaseCrew, releasePlant, result, review, sig, type ReleaseCrew, type ReleaseProblem } from './release.fixtures';
+import { certify, completedCart, conformingResults, result, review, sig, withReleasePlant, type ReleaseCrew, type ReleaseProblem } from './release.fixtures';
 
 describe('release blockers', () => {
   let h: Harness;
   let c: ReleaseCrew;
   let p: Plant;
-  beforeAll(async () => {
-    h = await createHarness();
-    c = await releaseCrew(h);
-    p = await releasePlant(h, c);
+  withReleasePlant((world) => {
+    ({ h, c, p } = world);
   });
-  afterAll(() => h.close());
 
   /** A completed batch with conforming results and sterility in, reviewed by QA: nothing blocks. */
   async function readyBatch() {

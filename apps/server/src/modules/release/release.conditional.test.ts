@@ -3,10 +3,10 @@
  * non-conforming result notifies the physician named in the decision, who acknowledges it with a
  * signature; the final release once everything is in; bad input and roles on the notification routes.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../../test/harness';
 import { UNKNOWN, type Plant } from '../batches/batches.fixtures';
-import { certify, completedCart, conformingResults, releaseCrew, releasePlant, result, review, sig, type ReleaseCrew } from './release.fixtures';
+import { certify, completedCart, conformingResults, result, review, sig, withReleasePlant, type ReleaseCrew } from './release.fixtures';
 
 type Notification = {
   id: string;
@@ -25,12 +25,9 @@ describe('conditional release and the physician notification', () => {
   let h: Harness;
   let c: ReleaseCrew;
   let p: Plant;
-  beforeAll(async () => {
-    h = await createHarness();
-    c = await releaseCrew(h);
-    p = await releasePlant(h, c);
+  withReleasePlant((world) => {
+    ({ h, c, p } = world);
   });
-  afterAll(() => h.close());
 
   async function conditionallyReleased() {
     const made = await completedCart(h, c, p);

@@ -5,7 +5,7 @@
  */
 import { expect } from 'vitest';
 import { TEST_PASSWORD, type Harness, type TestUser } from '../../test/harness';
-import { crew, done, lot, plant, startCart, unit, type Crew, type Plant } from '../batches/batches.fixtures';
+import { crew, done, harnessForTests, lot, plant, startCart, unit, type Crew, type Plant } from '../batches/batches.fixtures';
 
 export const sig = (meaning?: string) => ({ password: TEST_PASSWORD, ...(meaning ? { meaning } : {}) });
 
@@ -32,6 +32,10 @@ export async function releaseCrew(h: Harness): Promise<ReleaseCrew> {
     director: await h.createTestUser({ roles: ['director'] }),
   };
 }
+
+/** The release crew and the plant with its effective specification, for the tests of a describe block. */
+export const withReleasePlant = (use: (world: { h: Harness; c: ReleaseCrew; p: Plant }) => void) =>
+  harnessForTests({ people: releaseCrew, site: releasePlant }, use);
 
 /** CAR-T tests (a subset of the demo specification): sterility may come after release. */
 export const CART_TESTS = [

@@ -1,10 +1,10 @@
 /** The QA review of a batch record and the record the review screen reads: every change and signature. */
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness } from '../../test/harness';
+import { describe, expect, it } from 'vitest';
+import type { Harness } from '../../test/harness';
 import { batches } from '../batches/batches.tables';
 import { patientBag, startCart, UNKNOWN, type Plant } from '../batches/batches.fixtures';
-import { completedCart, releaseCrew, releasePlant, result, review, sig, type ReleaseCrew } from './release.fixtures';
+import { completedCart, result, review, sig, withReleasePlant, type ReleaseCrew } from './release.fixtures';
 
 type Trail = {
   trail: { seq: number; actor: string; action: string; entityType: string; entityId: string; reason: string | null; changes: { field: string; before: unknown; after: unknown }[] }[];
@@ -16,12 +16,9 @@ describe('batch review', () => {
   let h: Harness;
   let c: ReleaseCrew;
   let p: Plant;
-  beforeAll(async () => {
-    h = await createHarness();
-    c = await releaseCrew(h);
-    p = await releasePlant(h, c);
+  withReleasePlant((world) => {
+    ({ h, c, p } = world);
   });
-  afterAll(() => h.close());
 
   it('shows every change and signature of the batch, its steps and QC results, then records the signed review', async () => {
     const { batch } = await completedCart(h, c, p);

@@ -7,6 +7,7 @@ import { fieldError, ProblemAlert } from '../../components/ProblemAlert';
 import { useNowInput } from '../../lib/useNowInput';
 import { useRecordInfusion } from './bedside.api';
 import type { ShipmentDetail, Verification } from './bedside.types';
+import { SiteTimeInput } from './fields';
 
 const MILLION = 1e6;
 
@@ -48,25 +49,19 @@ export function InfusionForm({ shipment, verification }: { shipment: ShipmentDet
     <Stack component="form" onSubmit={submit} gap="md" data-testid="infusion-form">
       <ProblemAlert error={error} testId="infusion-error" />
       <Group grow>
-        <TextInput
+        <SiteTimeInput
           size="lg"
-          type="datetime-local"
           label={t('bedside.infusion.startedAt')}
-          description={t('common.siteTime', { tz })}
-          value={startedAt.value}
-          onChange={(e) => startedAt.set(e.currentTarget.value)}
+          input={startedAt}
           error={fieldError(error, 'startedAt')}
-          data-testid="infusion-start"
+          testId="infusion-start"
         />
-        <TextInput
+        <SiteTimeInput
           size="lg"
-          type="datetime-local"
           label={t('bedside.infusion.endedAt')}
-          description={t('common.siteTime', { tz })}
-          value={endedAt.value}
-          onChange={(e) => endedAt.set(e.currentTarget.value)}
+          input={endedAt}
           error={fieldError(error, 'endedAt')}
-          data-testid="infusion-end"
+          testId="infusion-end"
         />
       </Group>
       <Group grow>

@@ -12,8 +12,8 @@ import { localInputToIso } from '../../lib/time';
 import { useNowInput } from '../../lib/useNowInput';
 import { useBatches } from '../manufacturing/batches/batches.api';
 import { FormModal } from '../manufacturing/common/ModalForm';
-import { ScanInput } from '../custody/ScanInput';
 import { useCreateShipment } from './bedside.api';
+import { DinScanInput, SiteTimeInput } from './fields';
 
 function useShippableBatches() {
   const released = useBatches({ status: 'released' });
@@ -52,6 +52,22 @@ export function ShipmentCreateModal({ opened, onClose }: { opened: boolean; onCl
     );
   };
   const error = create.error;
+  const textField = (
+    key: 'courier' | 'shipperId' | 'fromLocation' | 'toLocation',
+    label: string,
+    testId: string,
+    description?: string,
+  ) => (
+    <TextInput
+      label={label}
+      description={description}
+      value={form[key]}
+      onChange={(e) => set(key)(e.currentTarget.value)}
+      required
+      error={fieldError(error, key)}
+      data-testid={testId}
+    />
+  );
   return (
     <FormModal
       opened={opened}
@@ -78,57 +94,22 @@ export function ShipmentCreateModal({ opened, onClose }: { opened: boolean; onCl
         error={fieldError(error, 'batchId')}
         data-testid="shipment-batch"
       />
-      <ScanInput
+      <DinScanInput
         label={t('bedside.create.scan')}
         value={form.scannedDin}
         onChange={set('scannedDin')}
-        onEnter={() => undefined}
-        mode="verify"
         error={fieldError(error, 'scannedDin')}
         testId="shipment-scan"
-        required
       />
-      <TextInput
-        label={t('bedside.field.courier')}
-        value={form.courier}
-        onChange={(e) => set('courier')(e.currentTarget.value)}
-        required
-        error={fieldError(error, 'courier')}
-        data-testid="shipment-courier"
-      />
-      <TextInput
-        label={t('bedside.field.shipperId')}
-        value={form.shipperId}
-        onChange={(e) => set('shipperId')(e.currentTarget.value)}
-        required
-        error={fieldError(error, 'shipperId')}
-        data-testid="shipment-shipper"
-      />
-      <TextInput
-        label={t('bedside.field.from')}
-        value={form.fromLocation}
-        onChange={(e) => set('fromLocation')(e.currentTarget.value)}
-        required
-        error={fieldError(error, 'fromLocation')}
-        data-testid="shipment-from"
-      />
-      <TextInput
-        label={t('bedside.field.to')}
-        description={t('bedside.create.toHint')}
-        value={form.toLocation}
-        onChange={(e) => set('toLocation')(e.currentTarget.value)}
-        required
-        error={fieldError(error, 'toLocation')}
-        data-testid="shipment-to"
-      />
-      <TextInput
-        type="datetime-local"
+      {textField('courier', t('bedside.field.courier'), 'shipment-courier')}
+      {textField('shipperId', t('bedside.field.shipperId'), 'shipment-shipper')}
+      {textField('fromLocation', t('bedside.field.from'), 'shipment-from')}
+      {textField('toLocation', t('bedside.field.to'), 'shipment-to', t('bedside.create.toHint'))}
+      <SiteTimeInput
         label={t('bedside.field.departedAt')}
-        description={t('common.siteTime', { tz })}
-        value={departedAt.value}
-        onChange={(e) => departedAt.set(e.currentTarget.value)}
+        input={departedAt}
         error={fieldError(error, 'departedAt')}
-        data-testid="shipment-departed"
+        testId="shipment-departed"
       />
       <TextInput
         type="datetime-local"

@@ -2,16 +2,16 @@
  * At the clinical site: upload the data logger's file, receive the product (scan its DIN, read the dry
  * shipper's temperature) and store it. Each refusal (a wrong bag, a time before departure) stays in the form.
  */
-import { FileInput, NumberInput, Textarea, TextInput } from '@mantine/core';
+import { FileInput, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useTimeZone } from '../../app/session';
 import { fieldError } from '../../components/ProblemAlert';
 import { useNowInput } from '../../lib/useNowInput';
-import { ScanInput } from '../custody/ScanInput';
 import { FormModal } from '../manufacturing/common/ModalForm';
 import { useReceiveShipment, useStoreShipment, useUploadLogger } from './bedside.api';
 import type { ShipmentDetail } from './bedside.types';
+import { DinScanInput, SiteTimeInput, TemperatureInput } from './fields';
 
 interface ModalProps {
   shipment: ShipmentDetail;
@@ -92,36 +92,28 @@ export function ReceiptModal({ shipment, onClose }: ModalProps) {
       loading={receive.isPending}
       disabled={temperature === '' || !scannedDin.trim()}
     >
-      <ScanInput
+      <DinScanInput
         label={t('bedside.receipt.scan')}
         value={scannedDin}
         onChange={setScannedDin}
-        onEnter={() => undefined}
-        mode="verify"
         autoFocus
         error={fieldError(receive.error, 'scannedDin')}
         testId="receipt-scan"
-        required
       />
-      <NumberInput
+      <TemperatureInput
         label={t('bedside.receipt.temperature')}
         description={t('bedside.receipt.temperatureHint')}
         value={temperature}
         onChange={setTemperature}
-        decimalScale={1}
-        allowNegative
         required
         error={fieldError(receive.error, 'temperatureC')}
-        data-testid="receipt-temperature"
+        testId="receipt-temperature"
       />
-      <TextInput
-        type="datetime-local"
+      <SiteTimeInput
         label={t('bedside.receipt.at')}
-        description={t('common.siteTime', { tz })}
-        value={receivedAt.value}
-        onChange={(e) => receivedAt.set(e.currentTarget.value)}
+        input={receivedAt}
         error={fieldError(receive.error, 'receivedAt')}
-        data-testid="receipt-at"
+        testId="receipt-at"
       />
       <TextInput
         label={t('bedside.receipt.location')}
@@ -164,16 +156,13 @@ export function StorageModal({ shipment, onClose }: ModalProps) {
       submitTestId="storage-submit"
       loading={store.isPending}
     >
-      <ScanInput
+      <DinScanInput
         label={t('bedside.receipt.scan')}
         value={scannedDin}
         onChange={setScannedDin}
-        onEnter={() => undefined}
-        mode="verify"
         autoFocus
         error={fieldError(store.error, 'scannedDin')}
         testId="storage-scan"
-        required
       />
       <TextInput
         label={t('bedside.storage.location')}
@@ -184,22 +173,17 @@ export function StorageModal({ shipment, onClose }: ModalProps) {
         error={fieldError(store.error, 'location')}
         data-testid="storage-location"
       />
-      <NumberInput
+      <TemperatureInput
         label={t('bedside.storage.temperature')}
         value={temperature}
         onChange={setTemperature}
-        decimalScale={1}
-        allowNegative
-        data-testid="storage-temperature"
+        testId="storage-temperature"
       />
-      <TextInput
-        type="datetime-local"
+      <SiteTimeInput
         label={t('bedside.storage.at')}
-        description={t('common.siteTime', { tz })}
-        value={storedAt.value}
-        onChange={(e) => storedAt.set(e.currentTarget.value)}
+        input={storedAt}
         error={fieldError(store.error, 'storedAt')}
-        data-testid="storage-at"
+        testId="storage-at"
       />
     </FormModal>
   );

@@ -24,15 +24,14 @@ import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { Field } from '../../components/Field';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { SignDialog } from '../../components/SignDialog';
 import { SignaturesList } from '../../components/SignaturesList';
 import { OOS_PHASE1_MEANINGS, OOS_PHASE2_MEANINGS } from '../../components/signatureMeanings';
-import { EmptyHint, QueryView } from '../../components/states';
-import { useSignFlow } from '../manufacturing/common/useSignFlow';
+import { QueryView } from '../../components/states';
 import { useInvestigation, useInvestigations, usePhase1, usePhase2 } from './qc.api';
 import type { OosInvestigation, OosStatus } from './qc.types';
+import { ListOrEmpty } from './ListOrEmpty';
 import { QcNav } from './QcNav';
+import { SignedStep } from './SignedStep';
 
 export function OosListPage() {
   const { t } = useTranslation();
@@ -50,38 +49,64 @@ export function OosListPage() {
           ...(['phase_1', 'phase_2', 'closed'] as const).map((s) => ({ value: s, label: t(`qc.oos.status.${s}`) })),
         ]}
       />
-      <QueryView query={query}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <EmptyHint title={t('qc.oos.empty')} />
-          ) : (
-            <Table striped>
-              <Table.Tbody>
-                {items.map((o) => (
-                  <Table.Tr key={o.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/qc/oos/${o.id}`} ff="monospace">
-                        {o.number}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td ff="monospace">{o.batchNumber}</Table.Td>
-                    <Table.Td>
-                      {o.testCode} = {String(o.value)}
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge variant="light">{t(`qc.oos.status.${o.status}`)}</Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <DateTime value={o.openedAt} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )
-        }
-      </QueryView>
+      <ListOrEmpty query={query} empty={t('qc.oos.empty')}>
+        {(items) => (
+          <Table striped>
+            <Table.Tbody>
+              {items.map((o) => (
+                <Table.Tr key={o.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/qc/oos/${o.id}`} ff="monospace">
+                      {o.number}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td ff="monospace">{o.batchNumber}</Table.Td>
+                  <Table.Td>
+                    {o.testCode} = {String(o.value)}
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge variant="light">{t(`qc.oos.status.${o.status}`)}</Badge>
+                  </Table.Td>
+                  <Table.Td>
+                    <DateTime value={o.openedAt} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </ListOrEmpty>
     </Stack>
+  );
+}
+
+/** A required text of several lines that grows as it is written. */
+function LongText({
+  label,
+  description,
+  value,
+  onChange,
+  minRows,
+  testId,
+}: {
+  label: string;
+  description?: string;
+  value: string;
+  onChange: (v: string) => void;
+  minRows: number;
+  testId: string;
+}) {
+  return (
+    <Textarea
+      label={label}
+      description={description}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      autosize
+      minRows={minRows}
+      required
+      data-testid={testId}
+    />
   );
 }
 
@@ -90,51 +115,47 @@ function Phase1Form({ oos }: { oos: OosInvestigation }) {
   const [conclusion, setConclusion] = useState<'assignable_lab_error' | 'confirmed' | ''>('');
   const [findings, setFindings] = useState('');
   const phase1 = usePhase1(oos.id);
-  const flow = useSignFlow();
   return (
-    <Stack data-testid="oos-phase1-form">
-      <ProblemAlert error={flow.refusal} testId="oos-phase1-refusal" />
-      <Radio.Group
-        label={t('qc.oos.phase1.conclusion')}
-        value={conclusion}
-        onChange={(v) => setConclusion(v as typeof conclusion)}
-        required
-      >
-        <Stack gap="xs" mt="xs">
-          <Radio
-            value="assignable_lab_error"
-            label={t('qc.oos.phase1.assignable_lab_error')}
-            data-testid="oos-lab-error"
+    <SignedStep
+      testId="oos-phase1-form"
+      refusalTestId="oos-phase1-refusal"
+      record={t('qc.oos.signRecord', { number: oos.number, phase: 'I' })}
+      meanings={OOS_PHASE1_MEANINGS}
+      onSign={(signature) =>
+        phase1.mutateAsync({ conclusion: conclusion as 'confirmed', findings: findings.trim(), signature })
+      }
+    >
+      {(openSign) => (
+        <>
+          <Radio.Group
+            label={t('qc.oos.phase1.conclusion')}
+            value={conclusion}
+            onChange={(v) => setConclusion(v as typeof conclusion)}
+            required
+          >
+            <Stack gap="xs" mt="xs">
+              <Radio
+                value="assignable_lab_error"
+                label={t('qc.oos.phase1.assignable_lab_error')}
+                data-testid="oos-lab-error"
+              />
+              <Radio value="confirmed" label={t('qc.oos.phase1.confirmed')} data-testid="oos-confirmed" />
+            </Stack>
+          </Radio.Group>
+          <LongText
+            label={t('qc.oos.phase1.findings')}
+            description={t('qc.oos.phase1.findingsHint')}
+            value={findings}
+            onChange={setFindings}
+            minRows={3}
+            testId="oos-findings"
           />
-          <Radio value="confirmed" label={t('qc.oos.phase1.confirmed')} data-testid="oos-confirmed" />
-        </Stack>
-      </Radio.Group>
-      <Textarea
-        label={t('qc.oos.phase1.findings')}
-        description={t('qc.oos.phase1.findingsHint')}
-        value={findings}
-        onChange={(e) => setFindings(e.currentTarget.value)}
-        autosize
-        minRows={3}
-        required
-        data-testid="oos-findings"
-      />
-      <Button disabled={!conclusion || !findings.trim()} onClick={flow.open} data-testid="oos-phase1-sign">
-        {t('qc.oos.phase1.sign')}
-      </Button>
-      <SignDialog
-        key={flow.dialogKey}
-        opened={flow.opened}
-        onClose={flow.close}
-        record={t('qc.oos.signRecord', { number: oos.number, phase: 'I' })}
-        meanings={OOS_PHASE1_MEANINGS}
-        onSign={(signature) =>
-          flow.sign(() =>
-            phase1.mutateAsync({ conclusion: conclusion as 'confirmed', findings: findings.trim(), signature }),
-          )
-        }
-      />
-    </Stack>
+          <Button disabled={!conclusion || !findings.trim()} onClick={openSign} data-testid="oos-phase1-sign">
+            {t('qc.oos.phase1.sign')}
+          </Button>
+        </>
+      )}
+    </SignedStep>
   );
 }
 
@@ -143,42 +164,38 @@ function Phase2Form({ oos }: { oos: OosInvestigation }) {
   const [rootCause, setRootCause] = useState('');
   const [conclusion, setConclusion] = useState('');
   const phase2 = usePhase2(oos.id);
-  const flow = useSignFlow();
   return (
-    <Stack data-testid="oos-phase2-form">
-      <ProblemAlert error={flow.refusal} testId="oos-phase2-refusal" />
-      <Textarea
-        label={t('qc.oos.phase2.rootCause')}
-        value={rootCause}
-        onChange={(e) => setRootCause(e.currentTarget.value)}
-        autosize
-        minRows={3}
-        required
-        data-testid="oos-root-cause"
-      />
-      <Textarea
-        label={t('qc.oos.phase2.conclusion')}
-        value={conclusion}
-        onChange={(e) => setConclusion(e.currentTarget.value)}
-        autosize
-        minRows={2}
-        required
-        data-testid="oos-conclusion"
-      />
-      <Button disabled={!rootCause.trim() || !conclusion.trim()} onClick={flow.open} data-testid="oos-phase2-sign">
-        {t('qc.oos.phase2.sign')}
-      </Button>
-      <SignDialog
-        key={flow.dialogKey}
-        opened={flow.opened}
-        onClose={flow.close}
-        record={t('qc.oos.signRecord', { number: oos.number, phase: 'II' })}
-        meanings={OOS_PHASE2_MEANINGS}
-        onSign={(signature) =>
-          flow.sign(() => phase2.mutateAsync({ rootCause: rootCause.trim(), conclusion: conclusion.trim(), signature }))
-        }
-      />
-    </Stack>
+    <SignedStep
+      testId="oos-phase2-form"
+      refusalTestId="oos-phase2-refusal"
+      record={t('qc.oos.signRecord', { number: oos.number, phase: 'II' })}
+      meanings={OOS_PHASE2_MEANINGS}
+      onSign={(signature) =>
+        phase2.mutateAsync({ rootCause: rootCause.trim(), conclusion: conclusion.trim(), signature })
+      }
+    >
+      {(openSign) => (
+        <>
+          <LongText
+            label={t('qc.oos.phase2.rootCause')}
+            value={rootCause}
+            onChange={setRootCause}
+            minRows={3}
+            testId="oos-root-cause"
+          />
+          <LongText
+            label={t('qc.oos.phase2.conclusion')}
+            value={conclusion}
+            onChange={setConclusion}
+            minRows={2}
+            testId="oos-conclusion"
+          />
+          <Button disabled={!rootCause.trim() || !conclusion.trim()} onClick={openSign} data-testid="oos-phase2-sign">
+            {t('qc.oos.phase2.sign')}
+          </Button>
+        </>
+      )}
+    </SignedStep>
   );
 }
 

@@ -8,15 +8,14 @@ import { Link, useParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { PageHeader } from '../../components/PageHeader';
-import { ProblemAlert } from '../../components/ProblemAlert';
-import { SignDialog } from '../../components/SignDialog';
 import { SignaturesList } from '../../components/SignaturesList';
 import { SPECIFICATION_APPROVAL_MEANINGS } from '../../components/signatureMeanings';
-import { EmptyHint, QueryView } from '../../components/states';
-import { useSignFlow } from '../manufacturing/common/useSignFlow';
+import { QueryView } from '../../components/states';
 import { useApproveSpecification, useSpecification, useSpecifications } from './qc.api';
 import type { Specification, SpecificationStatus } from './qc.types';
+import { ListOrEmpty } from './ListOrEmpty';
 import { QcNav } from './QcNav';
+import { SignedStep } from './SignedStep';
 
 const STATUS_COLOR: Record<SpecificationStatus, string> = { draft: 'yellow', effective: 'teal', superseded: 'gray' };
 
@@ -43,35 +42,31 @@ export function SpecificationsPage() {
         }
       />
       <QcNav />
-      <QueryView query={query}>
-        {({ items }) =>
-          items.length === 0 ? (
-            <EmptyHint title={t('qc.specs.empty')} />
-          ) : (
-            <Table striped>
-              <Table.Tbody>
-                {items.map((s) => (
-                  <Table.Tr key={s.id}>
-                    <Table.Td>
-                      <Anchor component={Link} to={`/qc/specifications/${s.id}`}>
-                        {s.product}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>v{s.version}</Table.Td>
-                    <Table.Td>
-                      <SpecStatus status={s.status} />
-                    </Table.Td>
-                    <Table.Td>{t('qc.specs.testCount', { count: s.tests.length })}</Table.Td>
-                    <Table.Td>
-                      <DateTime value={s.effectiveAt} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          )
-        }
-      </QueryView>
+      <ListOrEmpty query={query} empty={t('qc.specs.empty')}>
+        {(items) => (
+          <Table striped>
+            <Table.Tbody>
+              {items.map((s) => (
+                <Table.Tr key={s.id}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/qc/specifications/${s.id}`}>
+                      {s.product}
+                    </Anchor>
+                  </Table.Td>
+                  <Table.Td>v{s.version}</Table.Td>
+                  <Table.Td>
+                    <SpecStatus status={s.status} />
+                  </Table.Td>
+                  <Table.Td>{t('qc.specs.testCount', { count: s.tests.length })}</Table.Td>
+                  <Table.Td>
+                    <DateTime value={s.effectiveAt} />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+      </ListOrEmpty>
     </Stack>
   );
 }
@@ -80,29 +75,29 @@ function Approval({ spec }: { spec: Specification }) {
   const { t } = useTranslation();
   const { me } = useSession();
   const approve = useApproveSpecification(spec.id);
-  const flow = useSignFlow();
   return (
-    <Stack gap="xs">
-      <ProblemAlert error={flow.refusal} testId="spec-approve-refusal" />
-      {spec.createdBy === me.user.username && (
-        <Alert color="yellow" data-testid="spec-author-note">
-          {t('qc.specs.authorNote')}
-        </Alert>
+    <SignedStep
+      gap="xs"
+      refusalTestId="spec-approve-refusal"
+      record={t('qc.specs.signRecord', { product: spec.product, version: spec.version })}
+      meanings={SPECIFICATION_APPROVAL_MEANINGS}
+      onSign={(signature) => approve.mutateAsync(signature)}
+    >
+      {(openSign) => (
+        <>
+          {spec.createdBy === me.user.username && (
+            <Alert color="yellow" data-testid="spec-author-note">
+              {t('qc.specs.authorNote')}
+            </Alert>
+          )}
+          <Group>
+            <Button color="teal" onClick={openSign} data-testid="spec-approve">
+              {t('qc.specs.approve')}
+            </Button>
+          </Group>
+        </>
       )}
-      <Group>
-        <Button color="teal" onClick={flow.open} data-testid="spec-approve">
-          {t('qc.specs.approve')}
-        </Button>
-      </Group>
-      <SignDialog
-        key={flow.dialogKey}
-        opened={flow.opened}
-        onClose={flow.close}
-        record={t('qc.specs.signRecord', { product: spec.product, version: spec.version })}
-        meanings={SPECIFICATION_APPROVAL_MEANINGS}
-        onSign={(signature) => flow.sign(() => approve.mutateAsync(signature))}
-      />
-    </Stack>
+    </SignedStep>
   );
 }
 

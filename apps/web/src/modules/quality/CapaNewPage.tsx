@@ -1,10 +1,10 @@
 /** A new CAPA: what it answers (a deviation from ?deviationId=, an OOS, an audit …), its actions with owners and due dates, and its effectiveness check. */
-import { ActionIcon, Button, Card, Group, NativeSelect, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
+import { ActionIcon, Button, Card, Group, NativeSelect, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { bodyError, DateInput, OwnerInput } from './common';
+import { bodyError, DateInput, LineInput, OwnerInput, TextBlockInput } from './common';
 import { useCreateCapa, useDeviation } from './quality.api';
 import { ACTION_KINDS, CAPA_SOURCES, type NewAction } from './quality.types';
 
@@ -59,25 +59,20 @@ export function CapaNewPage() {
         </Text>
       )}
       <ProblemAlert error={create.error} />
-      <TextInput
+      <LineInput
         label={t('quality.capa.titleField')}
         value={form.title}
-        onChange={(e) => set('title')(e.currentTarget.value)}
-        required
-        maxLength={200}
+        onChange={set('title')}
         error={err('title')}
-        data-testid="capa-title"
+        testId="capa-title"
       />
-      <Textarea
+      <TextBlockInput
         label={t('quality.capa.description')}
         value={form.description}
-        onChange={(e) => set('description')(e.currentTarget.value)}
-        required
-        autosize
+        onChange={set('description')}
         minRows={2}
-        maxLength={4000}
         error={err('description')}
-        data-testid="capa-description"
+        testId="capa-description"
       />
       <Group grow align="flex-start">
         <NativeSelect
@@ -97,13 +92,13 @@ export function CapaNewPage() {
           data-testid="capa-source"
         />
         {form.source !== 'deviation' && (
-          <TextInput
+          <LineInput
             label={t('quality.capa.sourceReference')}
             value={form.sourceReference}
-            onChange={(e) => set('sourceReference')(e.currentTarget.value)}
-            maxLength={200}
+            onChange={set('sourceReference')}
+            required={false}
             error={err('sourceReference')}
-            data-testid="capa-source-reference"
+            testId="capa-source-reference"
           />
         )}
         <OwnerInput
@@ -184,16 +179,14 @@ export function CapaNewPage() {
               error={err('effectivenessCheck.dueDate')}
               testId="capa-check-due"
             />
-            <Textarea
+            <TextBlockInput
               label={t('quality.capa.criteria')}
               description={t('quality.capa.criteriaHint')}
               value={form.criteria}
-              onChange={(e) => set('criteria')(e.currentTarget.value)}
-              required
-              autosize
+              onChange={set('criteria')}
               maxLength={2000}
               error={err('effectivenessCheck.criteria')}
-              data-testid="capa-criteria"
+              testId="capa-criteria"
             />
           </Group>
         </Stack>

@@ -3,7 +3,7 @@ import { Button, Card, Group, NativeSelect, Stack, Switch, Textarea, TagsInput, 
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ProblemAlert } from '../../components/ProblemAlert';
-import { bodyError } from './common';
+import { bodyError, TextBlockInput } from './common';
 import { useChangeSteps } from './quality.api';
 import { REGULATORY_IMPACTS, type ChangeControl, type ChangeImpact, type RegulatoryImpact } from './quality.types';
 
@@ -86,17 +86,14 @@ export function ChangeAssessForm({ change }: { change: ChangeControl }) {
             />
           )}
         </Group>
-        <Textarea
+        <TextBlockInput
           label={t('quality.change.risk')}
           description={t('quality.change.riskHint')}
           value={impact.risk}
-          onChange={(e) => setImpact({ ...impact, risk: e.currentTarget.value })}
-          required
-          autosize
+          onChange={(risk) => setImpact({ ...impact, risk })}
           minRows={2}
-          maxLength={4000}
           error={err('risk')}
-          data-testid="change-risk"
+          testId="change-risk"
         />
         <Button
           onClick={send}

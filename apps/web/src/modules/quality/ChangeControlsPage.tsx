@@ -1,14 +1,15 @@
 /** Change controls: filtered by status, overdue and "mine" (requested by me); anyone with quality rights may request one. */
-import { Anchor, Modal, NativeSelect, Stack, Table, Text, TextInput, Textarea } from '@mantine/core';
+import { Modal, NativeSelect, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useNavigate } from 'react-router';
 import { useSession } from '../../app/session';
 import { FormActions } from '../../components/FormActions';
 import { PageHeader } from '../../components/PageHeader';
+import { NumberLink, RecordTable, TitleLines } from '../../components/RecordTable';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { EmptyHint, QueryView } from '../../components/states';
-import { bodyError, DateInput, DueDate, ListFilters, QualityBadge } from './common';
+import { bodyError, DateInput, DueDate, LineInput, ListFilters, QualityBadge, TextBlockInput } from './common';
 import { useChangeControls, useRequestChange, type ListFilter } from './quality.api';
 import { CHANGE_CATEGORIES, CHANGE_STATUSES, type ChangeControl } from './quality.types';
 
@@ -49,52 +50,25 @@ export function ChangeControlsPage() {
 export function ChangeTable({ items, testId = 'change-table' }: { items: ChangeControl[]; testId?: string }) {
   const { t } = useTranslation();
   return (
-    <Table.ScrollContainer minWidth={800}>
-      <Table striped data-testid={testId}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('quality.change.number')}</Table.Th>
-            <Table.Th>{t('quality.change.titleField')}</Table.Th>
-            <Table.Th>{t('quality.change.requestedBy')}</Table.Th>
-            <Table.Th>{t('quality.dueDate')}</Table.Th>
-            <Table.Th>{t('quality.status')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((c) => (
-            <Table.Tr key={c.id} data-testid="change-row" data-number={c.number} data-overdue={c.overdue}>
-              <Table.Td>
-                <Anchor
-                  component={Link}
-                  to={`/quality/change-controls/${c.id}`}
-                  ff="monospace"
-                  fw={600}
-                  size="sm"
-                  style={{ whiteSpace: 'nowrap' }}
-                >
-                  {c.number}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" fw={500}>
-                  {c.title}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {t(`quality.changeCategory.${c.category}`)}
-                </Text>
-              </Table.Td>
-              <Table.Td ff="monospace">{c.requestedBy}</Table.Td>
-              <Table.Td>
-                <DueDate date={c.dueDate} overdue={c.overdue} />
-              </Table.Td>
-              <Table.Td>
-                <QualityBadge kind="changeStatus" value={c.status} />
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
+    <RecordTable
+      items={items}
+      row={(c) => ({ 'data-testid': 'change-row', 'data-number': c.number, 'data-overdue': c.overdue })}
+      testId={testId}
+      minWidth={800}
+      columns={[
+        {
+          heading: t('quality.change.number'),
+          cell: (c) => <NumberLink to={`/quality/change-controls/${c.id}`} number={c.number} />,
+        },
+        {
+          heading: t('quality.change.titleField'),
+          cell: (c) => <TitleLines title={c.title}>{t(`quality.changeCategory.${c.category}`)}</TitleLines>,
+        },
+        { heading: t('quality.change.requestedBy'), cell: (c) => c.requestedBy, monospace: true },
+        { heading: t('quality.dueDate'), cell: (c) => <DueDate date={c.dueDate} overdue={c.overdue} /> },
+        { heading: t('quality.status'), cell: (c) => <QualityBadge kind="changeStatus" value={c.status} /> },
+      ]}
+    />
   );
 }
 
@@ -119,36 +93,28 @@ function RequestModal({ onClose }: { onClose: () => void }) {
     <Modal opened onClose={onClose} title={t('quality.change.request')} size="lg">
       <Stack component="form" onSubmit={submit} data-testid="change-form">
         <ProblemAlert error={request.error} />
-        <TextInput
+        <LineInput
           label={t('quality.change.titleField')}
           value={form.title}
-          onChange={(e) => set('title')(e.currentTarget.value)}
-          required
-          maxLength={200}
+          onChange={set('title')}
           error={err('title')}
-          data-testid="change-title"
+          testId="change-title"
         />
-        <Textarea
+        <TextBlockInput
           label={t('quality.change.description')}
           value={form.description}
-          onChange={(e) => set('description')(e.currentTarget.value)}
-          required
-          autosize
+          onChange={set('description')}
           minRows={2}
-          maxLength={4000}
           error={err('description')}
-          data-testid="change-description"
+          testId="change-description"
         />
-        <Textarea
+        <TextBlockInput
           label={t('quality.change.justification')}
           value={form.justification}
-          onChange={(e) => set('justification')(e.currentTarget.value)}
-          required
-          autosize
+          onChange={set('justification')}
           minRows={2}
-          maxLength={4000}
           error={err('justification')}
-          data-testid="change-justification"
+          testId="change-justification"
         />
         <NativeSelect
           label={t('quality.change.category')}

@@ -7,7 +7,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyHint, QueryView } from '../../components/states';
 import { DEVIATION_SEVERITIES, DEVIATION_STATUSES } from '../manufacturing/deviations.types';
 import { ListFilters } from './common';
-import { QualityDeviationsTable } from './DeviationsTable';
+import { DeviationsTable } from './DeviationsTable';
 import { useQualityDeviations, type ListFilter } from './quality.api';
 import { ReportDeviationModal } from './ReportDeviationModal';
 
@@ -46,7 +46,7 @@ export function DeviationsPage() {
       <QueryView query={query}>
         {(data) =>
           data.items.length > 0 ? (
-            <QualityDeviationsTable items={data.items} />
+            <DeviationsTable variant="quality" items={data.items} />
           ) : (
             <EmptyHint title={t('quality.deviation.empty')} description={t('quality.emptyHint')} />
           )

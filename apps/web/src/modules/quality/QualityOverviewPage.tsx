@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryView } from '../../components/states';
 import { CapaTable } from './CapaTable';
 import { ChangeTable } from './ChangeControlsPage';
-import { QualityDeviationsTable } from './DeviationsTable';
+import { DeviationsTable } from './DeviationsTable';
 import { useQualityOverview } from './quality.api';
 
 export function QualityOverviewPage() {
@@ -48,7 +48,7 @@ export function QualityOverviewPage() {
               {t('quality.overview.today', { date: o.today })}
             </Text>
             <Section title={t('quality.overview.overdueDeviations')} empty={!o.overdue.deviations.length}>
-              <QualityDeviationsTable items={o.overdue.deviations} testId="overdue-deviations" />
+              <DeviationsTable variant="quality" items={o.overdue.deviations} testId="overdue-deviations" />
             </Section>
             <Section title={t('quality.overview.overdueCapas')} empty={!o.overdue.capas.length}>
               <CapaTable items={o.overdue.capas} testId="overdue-capas" />

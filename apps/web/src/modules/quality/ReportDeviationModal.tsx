@@ -1,5 +1,5 @@
 /** Reporting a deviation: what happened, the reporter's first judgement of severity, the batch it concerns if any. */
-import { Modal, NativeSelect, Stack, TextInput, Textarea } from '@mantine/core';
+import { Modal, NativeSelect, Stack } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -8,7 +8,7 @@ import { FormActions } from '../../components/FormActions';
 import { ProblemAlert } from '../../components/ProblemAlert';
 import { useBatches } from '../manufacturing/batches/batches.api';
 import { DEVIATION_SEVERITIES } from '../manufacturing/deviations.types';
-import { bodyError } from './common';
+import { bodyError, LineInput, TextBlockInput } from './common';
 import { useReportDeviation } from './quality.api';
 
 export function ReportDeviationModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -36,26 +36,21 @@ export function ReportDeviationModal({ opened, onClose }: { opened: boolean; onC
     <Modal opened={opened} onClose={onClose} title={t('quality.deviation.report')} size="lg">
       <Stack component="form" onSubmit={submit} data-testid="report-deviation-form">
         <ProblemAlert error={report.error} />
-        <TextInput
+        <LineInput
           label={t('quality.deviation.title')}
           value={form.title}
-          onChange={(e) => set('title')(e.currentTarget.value)}
-          required
-          maxLength={200}
+          onChange={set('title')}
           error={err('title')}
-          data-testid="deviation-title"
+          testId="deviation-title"
         />
-        <Textarea
+        <TextBlockInput
           label={t('quality.deviation.description')}
           description={t('quality.deviation.descriptionHint')}
           value={form.description}
-          onChange={(e) => set('description')(e.currentTarget.value)}
-          required
-          autosize
+          onChange={set('description')}
           minRows={3}
-          maxLength={4000}
           error={err('description')}
-          data-testid="deviation-description"
+          testId="deviation-description"
         />
         <NativeSelect
           label={t('quality.deviation.severity')}

@@ -1,5 +1,5 @@
-/** Small pieces every quality page shares: due dates with their overdue flag, status badges, owner and date inputs, list filters. */
-import { Autocomplete, Badge, Checkbox, Group, NativeSelect, Switch, Text, TextInput } from '@mantine/core';
+/** Small pieces every quality page shares: due dates with their overdue flag, status badges, form inputs, list filters. */
+import { Autocomplete, Badge, Checkbox, Group, NativeSelect, Switch, Text, TextInput, Textarea } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../app/session';
@@ -62,20 +62,17 @@ export function DueDate({
   );
 }
 
-/** A username: a list of active users for readers who may see users, free text (the username) for the others. */
-export function OwnerInput({
-  label,
-  value,
-  onChange,
-  error,
-  testId,
-}: {
+/** What every input of a quality form takes: its label, its value as text, the body field's error, its test id. */
+interface InputProps {
   label: string;
   value: string;
   onChange: (v: string) => void;
   error?: ReactNode;
   testId: string;
-}) {
+}
+
+/** A username: a list of active users for readers who may see users, free text (the username) for the others. */
+export function OwnerInput({ label, value, onChange, error, testId }: InputProps) {
   const { t } = useTranslation();
   const { can } = useSession();
   const users = useUsernames(can('users:read'));
@@ -94,19 +91,7 @@ export function OwnerInput({
 }
 
 /** A calendar date (YYYY-MM-DD) with the browser's date picker. */
-export function DateInput({
-  label,
-  value,
-  onChange,
-  error,
-  testId,
-}: {
-  label: string;
-  value: string;
-  onChange: (v: string) => void;
-  error?: ReactNode;
-  testId: string;
-}) {
+export function DateInput({ label, value, onChange, error, testId }: InputProps) {
   return (
     <TextInput
       type="date"
@@ -114,6 +99,56 @@ export function DateInput({
       value={value}
       onChange={(e) => onChange(e.currentTarget.value)}
       required
+      error={error}
+      data-testid={testId}
+    />
+  );
+}
+
+/** One line of text: a record's title (200 characters at the most), a reference. */
+export function LineInput({
+  label,
+  value,
+  onChange,
+  error,
+  testId,
+  maxLength = 200,
+  required = true,
+}: InputProps & { maxLength?: number; required?: boolean }) {
+  return (
+    <TextInput
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      required={required}
+      maxLength={maxLength}
+      error={error}
+      data-testid={testId}
+    />
+  );
+}
+
+/** A required text of several lines (4,000 characters at the most) that grows as it is written. */
+export function TextBlockInput({
+  label,
+  description,
+  value,
+  onChange,
+  error,
+  testId,
+  minRows,
+  maxLength = 4000,
+}: InputProps & { description?: string; minRows?: number; maxLength?: number }) {
+  return (
+    <Textarea
+      label={label}
+      description={description}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      required
+      autosize
+      minRows={minRows}
+      maxLength={maxLength}
       error={error}
       data-testid={testId}
     />

@@ -12,7 +12,7 @@ import { Field } from '../../../components/Field';
 import { EmptyHint, QueryView } from '../../../components/states';
 import { StatusBadge } from '../common/badges';
 import type { Batch } from '../batches.types';
-import { DeviationsTable } from '../deviations/DeviationsTable';
+import { DeviationsTable } from '../../quality/DeviationsTable';
 import { useProcess } from '../processes/processes.api';
 import { recordPdfUrl, useBatch } from './batches.api';
 import { BatchAbortAction, BatchAbortedNotice } from './BatchAbort';
@@ -175,6 +175,7 @@ export function BatchExecutionPage() {
               <Title order={3}>{t('mfg.batch.deviations')}</Title>
               {batch.deviations.length > 0 ? (
                 <DeviationsTable
+                  variant="batch"
                   items={batch.deviations}
                   refs={{
                     batchNumber: (b) => (b === batch.id ? batch.batchNumber : undefined),
