@@ -4,46 +4,19 @@
  * too), an out-of-specification product offers the exceptional path and sends its record with the
  * signature, and the addressed physician acknowledges a late result with a signed answer.
  */
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Permission } from '../../api/types';
-import { SessionContext, buildSession } from '../../app/session';
 import i18n from '../../i18n';
-import { jsonResponse, TEST_SITE } from '../../test/render';
+import { jsonResponse, renderRoute } from '../../test/render';
 import { mockApi, sent } from '../manufacturing/test/fixtures';
 import { BatchReleasePage } from './BatchReleasePage';
 import { NotificationsPage } from './NotificationsPage';
 import type { ReleaseCheck, ReleaseNotification } from './release.types';
 
-function renderAs(
-  user: { id: string; roles: string[] },
-  permissions: Permission[],
-  ui: ReactElement,
-  pattern: string,
-  path: string,
-) {
-  const session = buildSession(
-    { user: { ...user, username: user.id, displayName: `Dr ${user.id}` }, permissions, site: TEST_SITE },
-    TEST_SITE,
-  );
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    <MantineProvider env="test">
-      <QueryClientProvider client={queryClient}>
-        <MemoryRouter initialEntries={[path]}>
-          <SessionContext.Provider value={session}>
-            <Routes>
-              <Route path={pattern} element={ui} />
-            </Routes>
-          </SessionContext.Provider>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
+function renderAs(user: { id: string; roles: string[] }, permissions: Permission[], ui: ReactElement, pattern: string, path: string) {
+  return renderRoute(ui, pattern, path, { ...user, username: user.id, displayName: `Dr ${user.id}` }, permissions);
 }
 
 const QP: Permission[] = [

@@ -1,14 +1,9 @@
 /** Test data and a fetch router for the manufacturing screens (happy-dom component tests). */
-import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
-import { MemoryRouter, Route, Routes } from 'react-router';
 import { vi } from 'vitest';
 import type { Permission } from '../../../api/types';
-import { SessionContext, buildSession } from '../../../app/session';
 import '../../../i18n';
-import { jsonResponse, TEST_SITE } from '../../../test/render';
+import { jsonResponse, renderRoute } from '../../../test/render';
 import type { Batch } from '../batches.types';
 import type { Equipment } from '../equipment.types';
 import type { Lot } from '../materials.types';
@@ -18,28 +13,7 @@ export const OPERATOR: Permission[] = ['batches:read', 'batches:execute', 'mater
 
 /** Renders `ui` at `path` matched by `pattern`, inside the app's providers with a signed-in operator. */
 export function renderAt(ui: ReactElement, pattern: string, path: string, permissions: Permission[] = OPERATOR) {
-  const session = buildSession(
-    {
-      user: { id: 'u-op', username: 'operator', displayName: 'Op One', roles: ['operator'] },
-      permissions,
-      site: TEST_SITE,
-    },
-    TEST_SITE,
-  );
-  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
-  return render(
-    <MantineProvider env="test">
-      <QueryClientProvider client={queryClient}>
-        <MemoryRouter initialEntries={[path]}>
-          <SessionContext.Provider value={session}>
-            <Routes>
-              <Route path={pattern} element={ui} />
-            </Routes>
-          </SessionContext.Provider>
-        </MemoryRouter>
-      </QueryClientProvider>
-    </MantineProvider>,
-  );
+  return renderRoute(ui, pattern, path, { id: 'u-op', username: 'operator', displayName: 'Op One', roles: ['operator'] }, permissions);
 }
 
 type Handler = (url: URL, body: unknown) => Response;
