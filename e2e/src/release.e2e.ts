@@ -159,7 +159,7 @@ describe('release to infusion: QC results, conditional release, shipment, bedsid
 
   it('the operator ships the conditionally released product after scanning its DIN barcode', async () => {
     await login('operator');
-    const batch = await api<{ batchNumber: string; din: string; orderId: string }>(`/batches/${batchId}`);
+    const batch = await api<{ batchNumber: string; din: string; orderId: string; completedAt: string; productExpiresAt: string }>(`/batches/${batchId}`);
     const order = await api<{ subjectCode: string; coi: string }>(`/orders/${batch.orderId}`);
     Object.assign(product, { batchNumber: batch.batchNumber, din: batch.din, orderId: batch.orderId, ...order });
     const [site] = (await api<{ items: { timeZone: string }[] }>('/sites')).items;
@@ -171,10 +171,10 @@ describe('release to infusion: QC results, conditional release, shipment, bedsid
     await page.getByTestId('shipment-courier').fill('World Courier');
     await page.getByTestId('shipment-shipper').fill('DS-07');
     await page.getByTestId('shipment-to').fill('Hepatobiliary ward 5');
-    // Cryopreserved CAR-T: the label's expiry is months away.
-    await page
-      .getByTestId('shipment-expires')
-      .fill(siteMinute(new Date(Date.now() + 180 * 86_400_000), site!.timeZone));
+    // The expiry is the QP's: end of manufacture + the CAR-T specification's 270-day shelf life.
+    expect(batch.productExpiresAt).toBe(new Date(Date.parse(batch.completedAt) + 270 * 86_400_000).toISOString());
+    const expiry = siteMinute(new Date(batch.productExpiresAt), site!.timeZone).replace('T', ' ');
+    expect(await page.getByTestId('shipment-expires').textContent()).toContain(expiry);
     await page.getByTestId('shipment-create-submit').click();
     await page.getByTestId('shipment-detail').waitFor();
     await expect.poll(shipmentStatus).toBe('in_transit');

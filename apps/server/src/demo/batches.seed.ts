@@ -14,17 +14,13 @@
  *
  * Run as the demo operator, through the same services as the tablet.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { completeStep, type StepCompletion } from '../modules/batches/batches.execute';
 import { createBatch } from '../modules/batches/batches.service';
 import { collections } from '../modules/collections/collections.tables';
-import { equipment } from '../modules/equipment/equipment.tables';
 import { setRoomStatus } from '../modules/facility/facility.service';
-import { rooms } from '../modules/facility/facility.tables';
-import { materialLots, materials } from '../modules/materials/materials.tables';
 import { orders } from '../modules/orders/orders.tables';
-import { processes } from '../modules/processes/processes.tables';
+import { effectiveProcessId, equipmentId, lotId, performSteps, roomId, type DemoStep } from './demo-batch';
 import { DEMO_PASSWORD } from './seed';
 
 const HOUR = 3_600_000;
@@ -40,18 +36,15 @@ export async function seedBatches(db: Db): Promise<void> {
     roomId: await roomId(db, 'GMP-B01'),
     scannedDin: `=${bag.din}00`,
   });
-  const signature = { password: DEMO_PASSWORD, meaning: 'Performed' };
   const hoursSinceCollection = Math.round(((Date.now() - bag.collectedAt.getTime()) / HOUR) * 10) / 10;
-  await completeStep(db, batch.id, 1, {
-    values: { bagTemperature: 4.3, bagVolume: 185, hoursSinceCollection, labelVerified: true, bagIntact: true },
-    signature,
-  });
-  await completeStep(db, batch.id, 2, {
-    values: { cd3Purity: 96.4, viableCellsSeeded: 2.1, viability: 93.8 },
-    materialLots: [{ lotId: await lotId(db, 'MAT-CD3CD28', '5250918'), quantity: 2 }],
-    equipment: [await equipmentId(db, 'PRO-01')],
-    signature,
-  });
+  await performSteps(db, batch.id, [
+    { values: { bagTemperature: 4.3, bagVolume: 185, hoursSinceCollection, labelVerified: true, bagIntact: true } },
+    {
+      values: { cd3Purity: 96.4, viableCellsSeeded: 2.1, viability: 93.8 },
+      materialLots: [{ lotId: await lotId(db, 'MAT-CD3CD28', '5250918'), quantity: 2 }],
+      equipment: [await equipmentId(db, 'PRO-01')],
+    },
+  ]);
 }
 
 /** The process of the demo's vector batch; its vector lot is numbered after the batch. */
@@ -70,8 +63,7 @@ async function seedVectorBatch(db: Db): Promise<void> {
   const incubator = await equipmentId(db, 'INC-02');
   const centrifuge = await equipmentId(db, 'CEN-01');
   const akta = await equipmentId(db, 'AKT-01');
-  const signature = { password: DEMO_PASSWORD, meaning: 'Performed' };
-  const steps: Omit<StepCompletion, 'signature'>[] = [
+  const steps: DemoStep[] = [
     { values: { postThawViability: 92.5, passageNumber: 4, viableCellDensity: 1.8 }, materialLots: [{ lotId: await lotId(db, 'MAT-HEK293T', 'WCB-293T-2501'), quantity: 1 }], equipment: [cabinet, incubator] },
     {
       values: { viableCellDensity: 2.1, viability: 95.2, plasmidDna: 1.2, peiDnaRatio: 2.5 },
@@ -84,7 +76,7 @@ async function seedVectorBatch(db: Db): Promise<void> {
     { values: { concentrationFactor: 100, bulkVolume: 46, bulkFilterIntegrity: true } },
     { values: { vialsFilled: 44, fillVolume: 1.0, labelsVerified: true }, equipment: [cabinet], witness: { username: DEMO_WITNESS, password: DEMO_PASSWORD } },
   ];
-  for (const [i, step] of steps.entries()) await completeStep(db, batch.id, i + 1, { ...step, signature });
+  await performSteps(db, batch.id, steps);
   await setRoomStatus(db, suite, { status: 'clean', reason: `Cleaning and line clearance after vector batch ${batch.batchNumber}` });
 }
 
@@ -101,32 +93,4 @@ async function firstPatientBag(db: Db) {
     .limit(1);
   if (!row) throw new Error('demo patient 1 has no collection to receive into the batch');
   return row;
-}
-
-async function effectiveProcessId(db: Db, code: string): Promise<string> {
-  const [row] = await db.select({ id: processes.id }).from(processes).where(and(eq(processes.code, code), eq(processes.status, 'effective')));
-  if (!row) throw new Error(`demo process ${code} is not effective`);
-  return row.id;
-}
-
-async function lotId(db: Db, materialCode: string, lotNumber: string): Promise<string> {
-  const [row] = await db
-    .select({ id: materialLots.id })
-    .from(materialLots)
-    .innerJoin(materials, eq(materials.id, materialLots.materialId))
-    .where(and(eq(materials.code, materialCode), eq(materialLots.lotNumber, lotNumber)));
-  if (!row) throw new Error(`demo lot ${materialCode} ${lotNumber} is missing`);
-  return row.id;
-}
-
-async function roomId(db: Db, code: string): Promise<string> {
-  const [row] = await db.select({ id: rooms.id }).from(rooms).where(eq(rooms.code, code));
-  if (!row) throw new Error(`demo room ${code} is missing`);
-  return row.id;
-}
-
-async function equipmentId(db: Db, code: string): Promise<string> {
-  const [row] = await db.select({ id: equipment.id }).from(equipment).where(eq(equipment.code, code));
-  if (!row) throw new Error(`demo equipment ${code} is missing`);
-  return row.id;
 }

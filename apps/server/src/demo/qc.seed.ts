@@ -29,6 +29,10 @@
  *   Clinical Translation (2021) and the NMPA stem-cell product guidance (干细胞制剂质量控制及临床前研究指导原则, 2015).
  * - CAR expression, CD3 purity, dose window, titres, full/empty ratio, potency: the center's own
  *   process-specific limits from development lots and the study protocols (no regulatory value exists).
+ * - Shelf life (from the end of manufacture, frozen): the center's own stability data, which no
+ *   regulation fixes. For scale, the EU SmPC of Kymriah (section 6.3) gives 9 months at ≤ −120 °C for
+ *   a cryopreserved autologous CAR-T product; the demo uses 270 days for CAR-T, 365 days for the
+ *   vector lots (≤ −60 °C) and 180 days for the cryopreserved UC-MSC bank.
  */
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
@@ -66,9 +70,10 @@ const hostDna = num('HCD', 'Residual host-cell DNA', 'qPCR, HEK293 Alu sequence 
 const productOf = (code: string) => DEMO_PROCESSES.find((p) => p.code === code)!.product;
 
 /** A function, not a constant: demo/seed.ts imports this file while processes.seed.ts is still loading. */
-export const demoSpecifications = (): { product: string; tests: SpecTestInput[] }[] => [
+export const demoSpecifications = (): { product: string; shelfLifeDays: number; tests: SpecTestInput[] }[] => [
   {
     product: productOf('CART-GPC3'),
+    shelfLifeDays: 270,
     tests: [
       viability,
       num('CAR', 'CAR expression (CAR+ of CD3+)', 'Flow cytometry, GPC3-Fc detection reagent (SOP-QC-242)', '%', { min: 20 }, FLOW),
@@ -83,6 +88,7 @@ export const demoSpecifications = (): { product: string; tests: SpecTestInput[] 
   },
   {
     product: productOf('AAV8-ATP7B'),
+    shelfLifeDays: 365,
     tests: [
       num('VG-TITRE', 'Vector genome titre', 'ddPCR, ATP7B transgene (SOP-QC-264)', 'vg/mL', { min: 1e13 }, PCR),
       num('FULL', 'Full capsids (full/empty ratio)', 'Analytical ultracentrifugation (SOP-QC-271)', '% full', { min: 50 }, BIOASSAY),
@@ -93,6 +99,7 @@ export const demoSpecifications = (): { product: string; tests: SpecTestInput[] 
   },
   {
     product: productOf('LVV-GPC3'),
+    shelfLifeDays: 365,
     tests: [
       num('TU-TITRE', 'Functional titre', 'Transduction of HEK293T, flow cytometry (SOP-QC-245)', 'TU/mL', { min: 1e8 }, FLOW),
       num('P24', 'Physical titre (p24)', 'p24 ELISA (SOP-QC-272)', 'ng/mL', {}, BIOASSAY),
@@ -105,6 +112,7 @@ export const demoSpecifications = (): { product: string; tests: SpecTestInput[] 
   },
   {
     product: productOf('UCMSC'),
+    shelfLifeDays: 180,
     tests: [
       num('CD73', 'CD73+', 'Flow cytometry, ISCT panel (SOP-QC-246)', '%', { min: 95 }, FLOW),
       num('CD90', 'CD90+', 'Flow cytometry, ISCT panel (SOP-QC-246)', '%', { min: 95 }, FLOW),

@@ -13,22 +13,19 @@
 import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { runWithContext } from '../platform/context';
-import { completeStep, type StepCompletion } from '../modules/batches/batches.execute';
 import { createBatch } from '../modules/batches/batches.service';
 import { createCollection } from '../modules/collections/collections.service';
 import { recordCustodyEvent } from '../modules/custody/custody.service';
-import { equipment } from '../modules/equipment/equipment.tables';
 import { setRoomStatus } from '../modules/facility/facility.service';
-import { rooms } from '../modules/facility/facility.tables';
 import { users } from '../modules/identity/identity.tables';
 import { actorOf } from '../modules/identity/sessions';
 import { materialLots, materials } from '../modules/materials/materials.tables';
 import { createOrder } from '../modules/orders/orders.service';
 import { createPatient } from '../modules/patients/patients.service';
-import { processes } from '../modules/processes/processes.tables';
 import { studies } from '../modules/studies/studies.tables';
 import { getCourseByCode } from '../modules/training/training.courses.service';
 import { recordQualification } from '../modules/training/training.qualifications.service';
+import { effectiveProcessId, equipmentId, lotId, performSteps, roomId, type DemoStep } from './demo-batch';
 import { DEMO_PASSWORD } from './seed';
 
 /** The operator (a demo user) qualified for every CART-GPC3 step, media fill included. */
@@ -51,13 +48,10 @@ export async function seedRelease(db: Db): Promise<void> {
   await as(db, 'trainer', () => qualifyOperator(db));
   const bag = await collectedBag(db);
   const batch = await as(db, RELEASE_OPERATOR.username, async () =>
-    createBatch(db, { processId: await id(db, processes, and(eq(processes.code, 'CART-GPC3'), eq(processes.status, 'effective'))), orderId: bag.orderId, roomId: await roomId(db), scannedDin: `=${bag.din}00` }),
+    createBatch(db, { processId: await effectiveProcessId(db, 'CART-GPC3'), orderId: bag.orderId, roomId: await roomId(db, RELEASE_ROOM), scannedDin: `=${bag.din}00` }),
   );
   const steps = await cartSteps(db);
-  const signature = { password: DEMO_PASSWORD, meaning: 'Performed' };
-  await as(db, RELEASE_OPERATOR.username, async () => {
-    for (const [i, step] of steps.entries()) await completeStep(db, batch.id, i + 1, { ...step, signature });
-  });
+  await as(db, RELEASE_OPERATOR.username, () => performSteps(db, batch.id, steps));
   await as(db, 'operator', () => setRoomStatus(db, batch.roomId, { status: 'clean', reason: `Cleaning and line clearance after batch ${batch.batchNumber}` }));
 }
 
@@ -79,7 +73,7 @@ async function qualifyOperator(db: Db): Promise<void> {
 /** Patient 5: enrolled in the CAR-T study, collected 30 hours ago, handed over and received at the facility. */
 async function collectedBag(db: Db) {
   const now = Date.now();
-  const study = await id(db, studies, eq(studies.code, 'HEP-GPC3-CART-01'));
+  const study = await studyId(db, 'HEP-GPC3-CART-01');
   const order = await as(db, 'coordinator', async () => {
     const patient = await createPatient(db, { sex: 'male', birthDate: '1966-08-09', name: '赵志强', mrn: RELEASE_PATIENT_MRN });
     // Opened after patient 1's order (96 h ago), which the batch floor seed takes as the oldest.
@@ -93,52 +87,30 @@ async function collectedBag(db: Db) {
 }
 
 /** Every CART-GPC3 step in range, with released lots and calibrated units free of other batches. */
-async function cartSteps(db: Db): Promise<Omit<StepCompletion, 'signature'>[]> {
+async function cartSteps(db: Db): Promise<DemoStep[]> {
   const witness = { username: 'operator', password: DEMO_PASSWORD };
   return [
     { values: { bagTemperature: 4.6, bagVolume: 195, hoursSinceCollection: 27.8, labelVerified: true, bagIntact: true } },
-    { values: { cd3Purity: 95.1, viableCellsSeeded: 1.9, viability: 94.2 }, materialLots: [{ lotId: await lot(db, 'MAT-CD3CD28', '5250918'), quantity: 2 }], equipment: [await unit(db, 'PRO-01')] },
-    { values: { hoursPostActivation: 30, moi: 3, vectorVolume: 2.4 }, materialLots: [{ lotId: await lot(db, 'MAT-LVV-GPC3', 'LVV-26-002'), quantity: 2.4 }], equipment: [await unit(db, 'BSC-01')], witness },
+    { values: { cd3Purity: 95.1, viableCellsSeeded: 1.9, viability: 94.2 }, materialLots: [{ lotId: await lotId(db, 'MAT-CD3CD28', '5250918'), quantity: 2 }], equipment: [await equipmentId(db, 'PRO-01')] },
+    { values: { hoursPostActivation: 30, moi: 3, vectorVolume: 2.4 }, materialLots: [{ lotId: await lotId(db, 'MAT-LVV-GPC3', 'LVV-26-002'), quantity: 2.4 }], equipment: [await equipmentId(db, 'BSC-01')], witness },
     {
       values: { cultureDay: 9, viability: 91.5, totalViableCells: 4.2, foldExpansion: 22 },
-      materialLots: [{ lotId: await lot(db, 'MAT-TCELL-MEDIUM', '6250311'), quantity: 700 }, { lotId: await lot(db, 'MAT-IL7-IL15', await firstReleasedLot(db, 'MAT-IL7-IL15')), quantity: 10 }],
-      equipment: [await unit(db, 'INC-01')],
+      materialLots: [{ lotId: await lotId(db, 'MAT-TCELL-MEDIUM', '6250311'), quantity: 700 }, { lotId: await lotId(db, 'MAT-IL7-IL15', await firstReleasedLot(db, 'MAT-IL7-IL15')), quantity: 10 }],
+      equipment: [await equipmentId(db, 'INC-01')],
     },
-    { values: { viability: 90.8, carPositive: 42.5, formulatedVolume: 60 }, equipment: [await unit(db, 'CEN-01')] },
+    { values: { viability: 90.8, carPositive: 42.5, formulatedVolume: 60 }, equipment: [await equipmentId(db, 'CEN-01')] },
     {
       values: { bagsFilled: 2, fillVolumePerBag: 60, endTemperature: -90, labelsVerified: true },
-      materialLots: [{ lotId: await lot(db, 'MAT-CS10', 'CS10-25K017'), quantity: 60 }, { lotId: await lot(db, 'MAT-CRYOBAG', await firstReleasedLot(db, 'MAT-CRYOBAG')), quantity: 2 }],
-      equipment: [await unit(db, 'CRF-01')],
+      materialLots: [{ lotId: await lotId(db, 'MAT-CS10', 'CS10-25K017'), quantity: 60 }, { lotId: await lotId(db, 'MAT-CRYOBAG', await firstReleasedLot(db, 'MAT-CRYOBAG')), quantity: 2 }],
+      equipment: [await equipmentId(db, 'CRF-01')],
       witness,
     },
   ];
 }
 
-async function id(db: Db, table: typeof processes | typeof studies, where: ReturnType<typeof eq> | undefined): Promise<string> {
-  const [row] = await db.select({ id: table.id }).from(table).where(where);
-  if (!row) throw new Error('demo record for the release seed is missing');
-  return row.id;
-}
-
-async function roomId(db: Db): Promise<string> {
-  const [row] = await db.select({ id: rooms.id }).from(rooms).where(eq(rooms.code, RELEASE_ROOM));
-  if (!row) throw new Error(`demo room ${RELEASE_ROOM} is missing`);
-  return row.id;
-}
-
-async function unit(db: Db, code: string): Promise<string> {
-  const [row] = await db.select({ id: equipment.id }).from(equipment).where(eq(equipment.code, code));
-  if (!row) throw new Error(`demo equipment ${code} is missing`);
-  return row.id;
-}
-
-async function lot(db: Db, materialCode: string, lotNumber: string): Promise<string> {
-  const [row] = await db
-    .select({ id: materialLots.id })
-    .from(materialLots)
-    .innerJoin(materials, eq(materials.id, materialLots.materialId))
-    .where(and(eq(materials.code, materialCode), eq(materialLots.lotNumber, lotNumber)));
-  if (!row) throw new Error(`demo lot ${materialCode} ${lotNumber} is missing`);
+async function studyId(db: Db, code: string): Promise<string> {
+  const [row] = await db.select({ id: studies.id }).from(studies).where(eq(studies.code, code));
+  if (!row) throw new Error(`demo study ${code} is missing`);
   return row.id;
 }
 

@@ -1,4 +1,5 @@
 /** The append-only, hash-chained audit trail and electronic signatures (21 CFR Part 11, Annex 11). */
+import { sql } from 'drizzle-orm';
 import { bigint, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 export const auditEvents = pgTable(
@@ -18,7 +19,14 @@ export const auditEvents = pgTable(
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },
-  (t) => [index('audit_events_entity_idx').on(t.entityType, t.entityId), index('audit_events_at_idx').on(t.at)],
+  (t) => [
+    index('audit_events_entity_idx').on(t.entityType, t.entityId),
+    index('audit_events_at_idx').on(t.at),
+    // The batch review's trail looks events up by entity id alone and by the ids a row names in `after`
+    // (`after @> '{"batchId": …}'`); without these it reads the whole trail for every review.
+    index('audit_events_entity_id_idx').on(t.entityId),
+    index('audit_events_after_links_idx').using('gin', sql`${t.after} jsonb_path_ops`),
+  ],
 );
 
 export const signatures = pgTable(

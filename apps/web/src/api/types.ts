@@ -183,6 +183,9 @@ export interface CustodyException {
   recordedBy: string;
   createdAt: string;
   detail: string;
+  /** The refusal's problem code and params; null on exceptions logged before they were kept. */
+  code: string | null;
+  params: Record<string, string> | null;
 }
 
 export interface TimelineItem {

@@ -29,12 +29,19 @@ export const SIGNATURE_MEANINGS = {
   // Quality events (modules/quality): deviations, CAPA, change control.
   deviationClassified: 'Deviation classified',
   deviationClosed: 'Deviation closed: investigation complete',
+  // The server's default meanings of a cancellation and a withdrawal, so either way they read the same.
+  deviationCancelled: 'Deviation cancelled: opened in error',
   capaActionCompleted: 'CAPA action completed',
   capaEffective: 'Effectiveness verified',
   capaNotEffective: 'Not effective: further action required',
   changeApproved: 'Change approved',
   changeImplemented: 'Change implemented',
   changeClosed: 'Change closed: effectiveness verified',
+  changeWithdrawn: 'Change withdrawn',
+  // The bedside (modules/shipments): the meanings the server signs the two verifiers and the infusion with.
+  bedsideVerified: 'Verified at the bedside',
+  bedsideSecondVerifier: 'Second verifier at the bedside',
+  infusionAdministered: 'Administered',
 } as const;
 
 export type SignatureMeaningId = keyof typeof SIGNATURE_MEANINGS;
@@ -79,6 +86,7 @@ export const LATE_RESULT_ACK_MEANINGS: readonly SignatureMeaningId[] = ['lateRes
 /** Quality events: QA classifies and closes deviations, owners complete CAPA actions, QA checks effectiveness. */
 export const DEVIATION_CLASSIFY_MEANINGS: readonly SignatureMeaningId[] = ['deviationClassified'];
 export const DEVIATION_CLOSE_MEANINGS: readonly SignatureMeaningId[] = ['deviationClosed'];
+export const DEVIATION_CANCEL_MEANINGS: readonly SignatureMeaningId[] = ['deviationCancelled'];
 export const CAPA_ACTION_MEANINGS: readonly SignatureMeaningId[] = ['capaActionCompleted'];
 export const CAPA_CHECK_MEANINGS = {
   effective: ['capaEffective'],
@@ -88,6 +96,7 @@ export const CHANGE_MEANINGS = {
   approve: ['changeApproved'],
   implement: ['changeImplemented'],
   close: ['changeClosed'],
+  withdraw: ['changeWithdrawn'],
 } as const satisfies Record<string, readonly SignatureMeaningId[]>;
 
 /** Meanings whose translation lives with their module rather than under `signatures.meanings`. */
@@ -110,12 +119,14 @@ const LABEL_KEYS: Partial<Record<SignatureMeaningId, string>> = {
   oosPhase2: 'qc.signatureMeanings.oosPhase2',
   deviationClassified: 'quality.signatureMeanings.deviationClassified',
   deviationClosed: 'quality.signatureMeanings.deviationClosed',
+  deviationCancelled: 'quality.signatureMeanings.deviationCancelled',
   capaActionCompleted: 'quality.signatureMeanings.capaActionCompleted',
   capaEffective: 'quality.signatureMeanings.capaEffective',
   capaNotEffective: 'quality.signatureMeanings.capaNotEffective',
   changeApproved: 'quality.signatureMeanings.changeApproved',
   changeImplemented: 'quality.signatureMeanings.changeImplemented',
   changeClosed: 'quality.signatureMeanings.changeClosed',
+  changeWithdrawn: 'quality.signatureMeanings.changeWithdrawn',
 };
 
 /** The i18n key of a meaning's label in the reader's language. */

@@ -4,7 +4,7 @@
  * (release before late-allowed results with notification), 21 CFR 211.165(f) (OOS only by exception).
  */
 import { describe, expect, it } from 'vitest';
-import { releaseBlockers, type ReleaseDecision, type ReleaseFacts } from './blockers';
+import { productExpiry, releaseBlockers, type ReleaseDecision, type ReleaseFacts } from './blockers';
 
 const clear: ReleaseFacts = {
   batchStatus: 'completed',
@@ -14,6 +14,7 @@ const clear: ReleaseFacts = {
   certifierId: 'qp-1',
   chainOfIdentity: { applies: true, verified: true, din: 'A999926000001', reason: null },
   exceptional: false,
+  expiry: { expiresAt: '2027-08-01T02:00:00.000Z', expired: false },
 };
 const late = { ...clear, qc: { ...clear.qc, pendingLate: ['STERILITY'] } };
 const codes = (decision: ReleaseDecision, facts: ReleaseFacts) => releaseBlockers(decision, facts).map((b) => b.code);
@@ -39,6 +40,10 @@ describe('releaseBlockers', () => {
     ['no QA review', 'release', { ...clear, reviewer: null }, ['release.no_review']],
     ['reviewer is the certifier', 'release', { ...clear, certifierId: 'qa-1' }, ['release.reviewer_is_certifier']],
     ['chain of identity not verified', 'release', { ...clear, chainOfIdentity: { applies: true, verified: false, din: 'A999926000001', reason: 'unresolved_exception' } }, ['release.chain_of_identity']],
+    ['specification states no shelf life', 'release', { ...clear, expiry: { expiresAt: null, expired: false } }, ['release.no_shelf_life']],
+    ['product expired', 'conditional_release', { ...late, expiry: { expiresAt: '2026-01-01T00:00:00.000Z', expired: true } }, ['release.product_expired']],
+    ['expired product may still be rejected', 'reject', { ...clear, expiry: { expiresAt: '2026-01-01T00:00:00.000Z', expired: true } }, []],
+    ['no specification: no shelf-life blocker on top', 'release', { ...clear, qc: { ...clear.qc, hasSpecification: false }, expiry: { expiresAt: null, expired: false } }, ['release.no_specification']],
     ['chain of identity does not apply (allogeneic)', 'release', { ...clear, chainOfIdentity: { applies: false, verified: false, din: null, reason: null } }, []],
   ])('%s', (_name, decision, facts, expected) => {
     expect(codes(decision, facts)).toEqual(expected);
@@ -70,5 +75,15 @@ describe('releaseBlockers', () => {
       { code: 'release.open_deviation', params: { deviations: 'DEV-2026-0001, DEV-2026-0004', count: 2 } },
       { code: 'release.reviewer_is_certifier', params: { reviewer: 'sunli' } },
     ]);
+  });
+});
+
+describe('productExpiry', () => {
+  it.each<[string, string, number, string]>([
+    ['whole days from the end of manufacture', '2026-11-20T06:30:00.000Z', 270, '2027-08-17T06:30:00.000Z'],
+    ['across a leap day', '2028-02-28T00:00:00.000Z', 2, '2028-03-01T00:00:00.000Z'],
+    ['one day', '2026-12-31T23:59:59.999Z', 1, '2027-01-01T23:59:59.999Z'],
+  ])('%s', (_name, end, days, expected) => {
+    expect(productExpiry(new Date(end), days).toISOString()).toBe(expected);
   });
 });

@@ -37,6 +37,8 @@ export const RELEASE_BLOCKERS = [
   'release.no_review',
   'release.reviewer_is_certifier',
   'release.chain_of_identity',
+  'release.no_shelf_life',
+  'release.product_expired',
 ] as const;
 export type ReleaseBlockerCode = (typeof RELEASE_BLOCKERS)[number];
 
@@ -75,6 +77,22 @@ export interface ReleaseFacts {
   chainOfIdentity: { applies: boolean; verified: boolean; din: string | null; reason: ChainOfIdentityProblem | null };
   /** The release carries the exceptional-path record (physician's request, QP's justification). */
   exceptional: boolean;
+  /**
+   * The product's expiry: the end of manufacture plus the specification's shelf life (`null` when the
+   * specification states none), and whether it has passed at the moment of the decision.
+   */
+  expiry: { expiresAt: string | null; expired: boolean };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The expiry of a finished product: shelf life counts from the end of manufacture (for a cryopreserved
+ * cell product, the end of controlled-rate freezing, which is the batch's last step). Stability data
+ * state shelf life as elapsed time, so whole days of 24 h are added, independent of time zones.
+ */
+export function productExpiry(endOfManufacture: Date, shelfLifeDays: number): Date {
+  return new Date(endOfManufacture.getTime() + shelfLifeDays * DAY_MS);
 }
 
 /** Which statuses each decision may be taken from. */
@@ -91,7 +109,7 @@ export function releaseBlockers(decision: ReleaseDecision, facts: ReleaseFacts):
   const status = statusBlocker(decision, facts.batchStatus);
   // A reject is always possible once the batch is finished: refusing a product is never held up.
   if (decision === 'reject') return status ? [status] : [];
-  return [...(status ? [status] : []), ...qcBlockers(decision, facts), ...peopleBlockers(facts), ...chainBlockers(facts)];
+  return [...(status ? [status] : []), ...qcBlockers(decision, facts), ...expiryBlockers(facts), ...peopleBlockers(facts), ...chainBlockers(facts)];
 }
 
 function statusBlocker(decision: ReleaseDecision, status: string): ReleaseBlocker | null {
@@ -115,6 +133,13 @@ function qcBlockers(decision: ReleaseDecision, facts: ReleaseFacts): ReleaseBloc
     blockers.push({ code: 'release.out_of_specification', params: { tests: list(qc.outOfSpecification), count: qc.outOfSpecification.length } });
   }
   return blockers;
+}
+
+/** An expired product never goes out, and a product without a stated shelf life has no expiry to label. */
+function expiryBlockers({ qc, expiry }: ReleaseFacts): ReleaseBlocker[] {
+  if (!qc.hasSpecification) return [];
+  if (!expiry.expiresAt) return [{ code: 'release.no_shelf_life', params: {} }];
+  return expiry.expired ? [{ code: 'release.product_expired', params: { expiresAt: expiry.expiresAt } }] : [];
 }
 
 function peopleBlockers(facts: ReleaseFacts): ReleaseBlocker[] {

@@ -35,6 +35,7 @@ export type BatchJson = {
   dinCheckCharacter: string | null;
   roomId: string;
   roomCode: string;
+  completedAt: string | null;
   nextStep: number | null;
   steps: StepJson[];
   outputLots: { id: string; lotNumber: string; materialCode: string; status: string; quantity: number }[];

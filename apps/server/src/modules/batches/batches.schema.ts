@@ -114,6 +114,8 @@ export const batchView = z.object({
   status: z.enum(BATCH_STATUSES),
   startedAt: z.string(),
   completedAt: z.string().nullable(),
+  /** The product's expiry as the QP certified it; null until released. */
+  productExpiresAt: z.string().nullable(),
   startedBy: z.string(),
   /** The step to do next (null when all are done). */
   /** Index (from 0) of the step to do next; null when every step is done. */

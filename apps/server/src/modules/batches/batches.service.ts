@@ -12,7 +12,7 @@ import { currentActor, requireUserActor } from '../../platform/context';
 import { conflict, unprocessable } from '../../platform/errors';
 import { write, type Writer } from '../../platform/write';
 import { listCollections, type Collection } from '../collections/collections.service';
-import { custodyEvents, custodyExceptions } from '../custody/custody.tables';
+import { custodyEvents } from '../custody/custody.tables';
 import { dinFromScan } from '../custody/scan';
 import { assertRoomReady, occupyRoom, type Room } from '../facility/facility.service';
 import { linkGenealogy } from '../materials/genealogy.service';
@@ -23,6 +23,7 @@ import { homeSite, localYear2, nextSequence } from '../sites/sites.service';
 import { formatBatchNumber } from './batches.rules';
 import { batches, batchSteps } from './batches.tables';
 import type { Batch } from './batches.views';
+import { refuseWrongBag } from '../custody/custody.exceptions';
 
 export interface NewBatch {
   processId: string;
@@ -148,13 +149,9 @@ async function verifyBag(db: Db, orderId: string, scannedDin: string | undefined
   return bag;
 }
 
-/** Same wording, code and exception record as custody's scan-to-verify (custody.service.ts). */
-async function refuseMismatch(db: Db, din: string, scannedRaw: string, scanned: string): Promise<never> {
-  const detail = `The scanned bag (DIN ${scanned}) is not the bag being recorded (DIN ${din}). Nothing was recorded; check that you hold the right bag. This mismatch has been logged.`;
-  await write(db, (w) =>
-    w.insert(custodyExceptions, 'custody_exception', { din, scannedDin: scannedRaw.trim().slice(0, 64), type: 'receipt', detail, recordedBy: currentActor().username }),
-  );
-  throw conflict(detail, { code: 'custody.scan_mismatch', params: { din, scannedDin: scanned }, extensions: { din, scannedDin: scanned } });
+/** Same wording, code and exception record as custody's scan-to-verify. */
+function refuseMismatch(db: Db, din: string, scannedRaw: string, scanned: string): Promise<never> {
+  return refuseWrongBag(db, { din, scanned: scannedRaw, scannedDin: scanned, type: 'receipt' });
 }
 
 /** The bag enters the batch: a receipt on its custody chain, the genealogy edge, the order in manufacturing. */

@@ -3,7 +3,7 @@
  * its deviations and output lots, and the batch list. Routes, the record PDF and tests read through here.
  */
 import { computeCheckCharacter } from '@hepatica/core';
-import { and, asc, desc, eq, inArray, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { auditEvents } from '../../platform/audit.tables';
 import { notFound } from '../../platform/errors';
@@ -15,6 +15,7 @@ import { orders } from '../orders/orders.tables';
 import { patients } from '../patients/patients.tables';
 import { getProcess, type Process } from '../processes/processes.service';
 import { processes } from '../processes/processes.tables';
+import { batchReleases } from '../release/release.tables';
 import { listDeviations } from '../quality/deviations.service';
 import { apiIndexOf, nextStepNumber, type StepValues } from './batches.rules';
 import type { BATCH_STATUSES } from './batches.schema';
@@ -57,6 +58,11 @@ const headerColumns = {
   roomCode: rooms.code,
   coi: orders.coi,
   subjectCode: patients.subjectCode,
+  /** The expiry the QP certified with the batch's latest release (labels and shipments read it). */
+  productExpiresAt: sql<Date | null>`(
+    select ${batchReleases.productExpiresAt} from ${batchReleases}
+    where ${batchReleases.batchId} = ${batches.id} and ${batchReleases.decision} <> 'reject'
+    order by ${batchReleases.certifiedAt} desc limit 1)`.mapWith(batchReleases.productExpiresAt),
 };
 
 function selectHeaders(db: Executor) {
@@ -101,6 +107,7 @@ function headerView(h: Header, extra: { startedBy: string }) {
     status: b.status as BatchStatus,
     startedAt: b.startedAt.toISOString(),
     completedAt: b.completedAt?.toISOString() ?? null,
+    productExpiresAt: h.productExpiresAt?.toISOString() ?? null,
     startedBy: extra.startedBy,
   };
 }

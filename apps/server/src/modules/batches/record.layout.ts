@@ -131,6 +131,43 @@ export function table(flow: Flow, columns: Column[], rows: Row[], indent = 0): v
   }
 }
 
+/**
+ * The heading a printed batch document opens with: what it is (left) and its status or version (right) in
+ * small capitals, the batch number large, the product under it and a rule.
+ */
+export function documentTitle(flow: Flow, t: { kind: string; note: string; noteColor?: string; batchNumber: string; product: string }): void {
+  flow.textAt(t.kind, LEFT, flow.y, WIDTH, { size: 8, bold: true, color: MUTED });
+  flow.textAt(t.note, LEFT, flow.y, WIDTH, { size: 8, bold: true, color: t.noteColor ?? INK, align: 'right' });
+  flow.gap(4.5 * MM);
+  flow.textAt(t.batchNumber, LEFT, flow.y, WIDTH, { size: 22, bold: true });
+  flow.gap(11 * MM);
+  flow.paragraph(t.product, { size: 11, bold: true });
+  flow.gap(2 * MM);
+  flow.rule(INK, 0.8);
+  flow.gap(2.5 * MM);
+}
+
+const PAIR_VALUE: TextStyle = { size: 9.5, bold: true };
+
+/**
+ * Labelled values two to a row, the label in small capitals over the value. A row is `rowHeight` tall, or
+ * without it as tall as its longer value wraps to (a row never splits across pages).
+ */
+export function labelledPairs(flow: Flow, pairs: [string, string][], rowHeight?: number): void {
+  const colW = WIDTH / 2;
+  for (let i = 0; i < pairs.length; i += 2) {
+    const row = pairs.slice(i, i + 2);
+    const rowH = rowHeight ?? Math.max(...row.map(([, v]) => flow.measure(v, colW - 4 * MM, PAIR_VALUE))) + 4.2 * MM;
+    flow.ensure(rowH);
+    row.forEach(([label, value], j) => {
+      const x = LEFT + j * colW;
+      flow.textAt(label.toUpperCase(), x, flow.y, colW - 4 * MM, { size: 6.5, color: MUTED });
+      flow.textAt(value, x, flow.y + 3 * MM, colW - 4 * MM, PAIR_VALUE);
+    });
+    flow.y += rowH;
+  }
+}
+
 function setStyle(doc: Doc, style: TextStyle): void {
   doc.font(style.bold ? CJK_BOLD : CJK).fontSize(style.size ?? 9).fillColor(style.color ?? INK);
 }

@@ -10,7 +10,7 @@
 import PDFDocument from 'pdfkit';
 import { pdfBuffer } from '../../platform/pdf';
 import { registerCjkFonts } from '../../platform/pdf-fonts';
-import { ALERT, Flow, INK, LEFT, MM, MUTED, OK, PAGE_H, RIGHT, SHADE, WIDTH, table, type Column, type Row } from './record.layout';
+import { ALERT, documentTitle, Flow, INK, labelledPairs, LEFT, MM, MUTED, OK, PAGE_H, RIGHT, SHADE, WIDTH, table, type Column, type Row } from './record.layout';
 
 export interface RecordField {
   label: string;
@@ -112,15 +112,8 @@ export function formatRecordTime(at: Date, timeZone: string): string {
 // ---------------------------------------------------------------- header of the record
 
 function drawTitle(flow: Flow, input: BatchRecordInput): void {
-  flow.textAt('EXECUTED BATCH RECORD', LEFT, flow.y, WIDTH, { size: 8, bold: true, color: MUTED });
-  flow.textAt(STATUS_TEXT[input.status].toUpperCase(), LEFT, flow.y, WIDTH, { size: 8, bold: true, color: input.status === 'completed' ? OK : MUTED, align: 'right' });
-  flow.gap(4.5 * MM);
-  flow.textAt(input.batchNumber, LEFT, flow.y, WIDTH, { size: 22, bold: true });
-  flow.gap(11 * MM);
-  flow.paragraph(`${input.process.name}`, { size: 11, bold: true });
-  flow.gap(2 * MM);
-  flow.rule(INK, 0.8);
-  flow.gap(2.5 * MM);
+  const status = STATUS_TEXT[input.status].toUpperCase();
+  documentTitle(flow, { kind: 'EXECUTED BATCH RECORD', note: status, noteColor: input.status === 'completed' ? OK : MUTED, batchNumber: input.batchNumber, product: input.process.name });
 }
 
 function drawSummary(flow: Flow, input: BatchRecordInput): void {
@@ -138,17 +131,7 @@ function drawSummary(flow: Flow, input: BatchRecordInput): void {
     pairs.push(['Chain of identity (COI)', input.patient.coi], ['Subject code', input.patient.subjectCode], ['Starting material DIN', input.patient.din ?? '—']);
   }
   pairs.push(['Deviations', input.deviations.length ? input.deviations.map((d) => d.number).join(', ') : 'None']);
-  const colW = WIDTH / 2;
-  for (let i = 0; i < pairs.length; i += 2) {
-    const rowH = Math.max(...pairs.slice(i, i + 2).map(([, v]) => flow.measure(v, colW - 4 * MM, { size: 9.5, bold: true }))) + 4.2 * MM;
-    flow.ensure(rowH);
-    pairs.slice(i, i + 2).forEach(([label, value], j) => {
-      const x = LEFT + j * colW;
-      flow.textAt(label.toUpperCase(), x, flow.y, colW - 4 * MM, { size: 6.5, color: MUTED });
-      flow.textAt(value, x, flow.y + 3 * MM, colW - 4 * MM, { size: 9.5, bold: true });
-    });
-    flow.y += rowH;
-  }
+  labelledPairs(flow, pairs);
   if (input.outputLots.length) {
     flow.gap(1 * MM);
     flow.paragraph('OUTPUT LOTS', { size: 6.5, color: MUTED });

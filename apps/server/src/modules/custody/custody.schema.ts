@@ -41,6 +41,9 @@ export const custodyExceptionView = z.object({
   scannedDin: z.string(),
   type: z.string(),
   detail: z.string(),
+  /** The refusal's problem code and params (null on exceptions logged before they were kept). */
+  code: z.string().nullable(),
+  params: z.record(z.string(), z.string()).nullable(),
   recordedBy: z.string(),
   createdAt: z.string(),
 });

@@ -11,6 +11,7 @@ import { conflict, notFound, unprocessable } from '../../platform/errors';
 import { write } from '../../platform/write';
 import { getCollectionByDin } from '../collections/collections.service';
 import { orders } from '../orders/orders.tables';
+import { refuseWrongBag } from './custody.exceptions';
 import { custodyEvents, custodyExceptions } from './custody.tables';
 import { dinFromScan } from './scan';
 
@@ -46,7 +47,17 @@ export function custodyEventView(e: CustodyEvent) {
 }
 
 export function custodyExceptionView(e: CustodyException) {
-  return { id: e.id, din: e.din, scannedDin: e.scannedDin, type: e.type, detail: e.detail, recordedBy: e.recordedBy, createdAt: e.createdAt.toISOString() };
+  return {
+    id: e.id,
+    din: e.din,
+    scannedDin: e.scannedDin,
+    type: e.type,
+    detail: e.detail,
+    code: e.code,
+    params: e.params as Record<string, string> | null,
+    recordedBy: e.recordedBy,
+    createdAt: e.createdAt.toISOString(),
+  };
 }
 
 export async function recordCustodyEvent(db: Db, input: NewCustodyEvent): Promise<CustodyEvent> {
@@ -93,18 +104,8 @@ function checkOccurredAt(value: string, collectedAt: Date): Date {
   return at;
 }
 
-async function refuseMismatch(db: Db, input: NewCustodyEvent, scanned: string): Promise<never> {
-  const detail = `The scanned bag (DIN ${scanned}) is not the bag being recorded (DIN ${input.din}). Nothing was recorded; check that you hold the right bag. This mismatch has been logged.`;
-  await write(db, async (w) => {
-    await w.insert(custodyExceptions, 'custody_exception', {
-      din: input.din,
-      scannedDin: input.scannedDin.trim().slice(0, 64),
-      type: input.type,
-      detail,
-      recordedBy: currentActor().username,
-    });
-  });
-  throw conflict(detail, { code: 'custody.scan_mismatch', params: { din: input.din, scannedDin: scanned }, extensions: { din: input.din, scannedDin: scanned } });
+function refuseMismatch(db: Db, input: NewCustodyEvent, scanned: string): Promise<never> {
+  return refuseWrongBag(db, { din: input.din, scanned: input.scannedDin, scannedDin: scanned, type: input.type });
 }
 
 export async function listCustodyEvents(db: Executor, din?: string): Promise<CustodyEvent[]> {

@@ -1,5 +1,5 @@
 /** Chain of custody: every hand-over of a bag, and every refused scan. */
-import { doublePrecision, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { doublePrecision, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { collections } from '../collections/collections.tables';
 
 export const custodyEvents = pgTable(
@@ -30,6 +30,9 @@ export const custodyExceptions = pgTable(
     scannedDin: text('scanned_din').notNull(),
     type: text('type').notNull(),
     detail: text('detail').notNull(),
+    /** The refusal's problem code and params, so the screens can word it in the reader's language (null on older rows). */
+    code: text('code'),
+    params: jsonb('params'),
     recordedBy: text('recorded_by').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },

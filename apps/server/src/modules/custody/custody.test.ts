@@ -46,7 +46,11 @@ describe('custody with scan-to-verify', () => {
     expect(after.exceptions).toBe(before.exceptions + 1);
     expect(after.audit).toBe(before.audit + 1);
     const listed = await h.request(a.nurse, 'GET', `/api/v1/custody-exceptions?din=${bag.din}`);
-    expect(listed.json<{ items: { scannedDin: string }[] }>().items[0]!.scannedDin).toBe(`=${otherDin(bag.din)}00`);
+    expect(listed.json<{ items: unknown[] }>().items[0]).toMatchObject({
+      scannedDin: `=${otherDin(bag.din)}00`,
+      code: 'custody.scan_mismatch',
+      params: { din: bag.din, scannedDin: otherDin(bag.din) },
+    });
   });
 
   it('refuses a misread check character and malformed scans with 422, recording nothing', async () => {

@@ -60,8 +60,8 @@ let seq = 0;
 export const nextProduct = () => `Test product ${++seq}-${randomUUID().slice(0, 6)}`;
 
 /** A draft by qa, approved by qa2: effective. */
-export async function effectiveSpec(c: QcCrew, product: string, tests: unknown[] = specTests()): Promise<SpecJson> {
-  const res = await c.h.request(c.qa, 'POST', '/api/v1/specifications', { product, tests });
+export async function effectiveSpec(c: QcCrew, product: string, tests: unknown[] = specTests(), shelfLifeDays: number | null = 270): Promise<SpecJson> {
+  const res = await c.h.request(c.qa, 'POST', '/api/v1/specifications', { product, tests, ...(shelfLifeDays === null ? {} : { shelfLifeDays }) });
   expect(res.statusCode, res.body).toBe(201);
   const ok = await c.h.request(c.qa2, 'POST', `/api/v1/specifications/${res.json<SpecJson>().id}/approve`, { signature: sig('Approved') });
   expect(ok.statusCode, ok.body).toBe(200);

@@ -113,7 +113,7 @@ export const testStatusView = z.object({
 });
 
 export const qcStatusView = z.object({
-  specification: z.object({ id: z.string(), product: z.string(), version: z.number() }).nullable(),
+  specification: z.object({ id: z.string(), product: z.string(), version: z.number(), shelfLifeDays: z.number().nullable() }).nullable(),
   tests: z.array(testStatusView),
   complete: z.boolean(),
   outOfSpecification: z.array(z.string()),

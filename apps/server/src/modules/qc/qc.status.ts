@@ -24,7 +24,7 @@ export interface QcTestStatus {
 }
 
 export interface QcStatus {
-  specification: { id: string; product: string; version: number } | null;
+  specification: { id: string; product: string; version: number; shelfLifeDays: number | null } | null;
   tests: QcTestStatus[];
   /** every test that is not lateResultAllowed has a reviewed, conforming current result */
   complete: boolean;
@@ -49,7 +49,7 @@ export async function qcStatusOf(db: Executor, batchId: string): Promise<QcStatu
   const tests = parseTests(spec.tests).map((t) => testStatus(t, currentResult(results, t.code)));
   const reviewed = (t: QcTestStatus) => t.state === 'conforming' || t.state === 'non_conforming';
   return {
-    specification: { id: spec.id, product: spec.product, version: spec.version },
+    specification: { id: spec.id, product: spec.product, version: spec.version, shelfLifeDays: spec.shelfLifeDays },
     tests,
     complete: tests.every((t) => t.lateResultAllowed || t.state === 'conforming'),
     outOfSpecification: tests.filter((t) => t.state === 'non_conforming').map((t) => t.code),

@@ -19,6 +19,8 @@ export const specifications = pgTable(
     status: text('status').notNull(),
     /** The tests with their acceptance criteria (validated by qc.schema.ts); frozen with the version. */
     tests: jsonb('tests').notNull(),
+    /** Shelf life of the finished product in days from the end of manufacture (stability data); sets the release expiry. */
+    shelfLifeDays: integer('shelf_life_days'),
     effectiveAt: at('effective_at'),
     createdAt: at('created_at').notNull().defaultNow(),
   },

@@ -49,15 +49,23 @@ export function parseTests(json: unknown): SpecTest[] {
 
 const tests = z.array(specTest).min(1, 'A specification has at least one test').max(60, 'At most 60 tests');
 
+/** Days from the end of manufacture the product may be used, from stability data; the QP's release dates the product with it. */
+const shelfLifeDays = z
+  .number('Shelf life must be a number of days')
+  .int('Shelf life is a whole number of days')
+  .min(1, 'Shelf life is at least 1 day')
+  .max(3650, 'Shelf life is at most 3650 days (10 years)');
+
 export const createSpecificationBody = z.object({
   product: text(1, 200),
   /** Optional: the next version of the product. When given, it must be that next version. */
   version: z.number().int('Must be a whole number').min(1, 'Versions start at 1').optional(),
   tests,
+  shelfLifeDays: shelfLifeDays.optional(),
 });
 export type NewSpecification = z.output<typeof createSpecificationBody>;
 
-export const updateSpecificationBody = z.object({ tests, reason: text(1, 500).optional() });
+export const updateSpecificationBody = z.object({ tests, shelfLifeDays: shelfLifeDays.nullable().optional(), reason: text(1, 500).optional() });
 
 export const approveSpecificationBody = z.object({ signature: signatureInput });
 
@@ -77,6 +85,7 @@ export const specificationView = z.object({
   version: z.number(),
   status: z.enum(SPECIFICATION_STATUSES),
   tests: z.array(specTestView),
+  shelfLifeDays: z.number().nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
   effectiveAt: z.string().nullable(),

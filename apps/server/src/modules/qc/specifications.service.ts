@@ -42,7 +42,8 @@ export async function listSpecifications(db: Executor, filter: { product?: strin
 
 /** What the approver's signature vouches for: the product and its tests, not the later status. */
 function signedContent(s: Specification) {
-  return { product: s.product, version: s.version, tests: s.tests };
+  // Shelf life joined the signed content later; leaving it out when unset keeps older signatures valid.
+  return { product: s.product, version: s.version, tests: s.tests, ...(s.shelfLifeDays === null ? {} : { shelfLifeDays: s.shelfLifeDays }) };
 }
 
 async function creatorsOf(db: Executor, ids: string[]): Promise<Map<string, string>> {
@@ -63,6 +64,7 @@ export async function specificationViews(db: Executor, list: Specification[]): P
       version: s.version,
       status: s.status,
       tests: s.tests.map((t) => ({ ...t, criterion: describeCriterion(criterionOf(t)) })),
+      shelfLifeDays: s.shelfLifeDays,
       createdBy: creators.get(s.id) ?? 'system',
       createdAt: s.createdAt.toISOString(),
       effectiveAt: s.effectiveAt?.toISOString() ?? null,
@@ -132,7 +134,7 @@ export async function createSpecification(db: Db, input: NewSpecification): Prom
         params: { product: input.product, version: input.version, expected: version },
       });
     }
-    return w.insert(specifications, SPEC_ENTITY, { product: input.product, version, status: 'draft', tests: input.tests });
+    return w.insert(specifications, SPEC_ENTITY, { product: input.product, version, status: 'draft', tests: input.tests, shelfLifeDays: input.shelfLifeDays ?? null });
   });
   return parsedSpecification(row);
 }
@@ -146,12 +148,17 @@ function assertDraft(s: { product: string; version: number; status: string }): v
   });
 }
 
-export async function updateSpecification(db: Db, id: string, patch: { tests: SpecTest[]; reason?: string | undefined }): Promise<Specification> {
+export async function updateSpecification(
+  db: Db,
+  id: string,
+  patch: { tests: SpecTest[]; shelfLifeDays?: number | null | undefined; reason?: string | undefined },
+): Promise<Specification> {
   assertDraft(await getSpecification(db, id));
   await assertValidTests(db, patch.tests);
   const row = await write(db, async (w) => {
     assertDraft(await w.lockById(specifications, id, 'Specification'));
-    return w.update(specifications, SPEC_ENTITY, id, { tests: patch.tests }, patch.reason ?? 'Draft revised');
+    const shelfLife = patch.shelfLifeDays === undefined ? {} : { shelfLifeDays: patch.shelfLifeDays };
+    return w.update(specifications, SPEC_ENTITY, id, { tests: patch.tests, ...shelfLife }, patch.reason ?? 'Draft revised');
   });
   return parsedSpecification(row);
 }

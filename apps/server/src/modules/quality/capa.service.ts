@@ -61,6 +61,9 @@ async function requireOpenDeviation(w: Writer, deviationId: string): Promise<voi
   if (d.status === 'closed') {
     throw conflict(`${d.number} is closed; a CAPA cannot be added to a closed deviation. Open the CAPA from its own source instead.`, { code: 'capa.deviation_closed', params: { number: d.number } });
   }
+  if (d.status === 'cancelled') {
+    throw conflict(`${d.number} was cancelled as opened in error; a CAPA cannot answer it. Open the CAPA from its own source instead.`, { code: 'capa.deviation_cancelled', params: { number: d.number } });
+  }
 }
 
 /**

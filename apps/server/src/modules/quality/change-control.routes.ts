@@ -1,4 +1,4 @@
-/** Routes of change control: list and detail, request, edit (with a reason), assess, approve, implement, close. */
+/** Routes of change control: list and detail, request, edit (with a reason), assess, approve, implement, close, withdraw. */
 import type { RoutePlugin } from '../../platform/app-types';
 import { idParam, listOf } from '../../platform/schemas';
 import {
@@ -11,8 +11,10 @@ import {
   createChangeBody,
   implementChangeBody,
   updateChangeBody,
+  withdrawChangeBody,
 } from './change-control.schema';
 import { approveChange, assessChange, closeChange, getChange, implementChange, listChanges, requestChange, updateChange } from './change-control.service';
+import { withdrawChange } from './change-control.withdraw';
 
 export const changeControlRoutes: RoutePlugin = (app, { database: { db } }) => {
   const tags = ['change-control'];
@@ -63,5 +65,12 @@ export const changeControlRoutes: RoutePlugin = (app, { database: { db } }) => {
     '/change-controls/:id/close',
     { config: { permission: 'quality:approve' }, schema: { tags, params: idParam, body: closeChangeBody, response: detail } },
     async (request) => closeChange(db, request.params.id, request.body),
+  );
+
+  // quality:write lets the requester reach it; the service allows only the requester or QA (quality:approve).
+  app.post(
+    '/change-controls/:id/withdraw',
+    { config: { permission: 'quality:write' }, schema: { tags, params: idParam, body: withdrawChangeBody, response: detail } },
+    async (request) => withdrawChange(db, request.params.id, request.body),
   );
 };

@@ -1,11 +1,15 @@
 /** Request and response shapes of change control: the request, its impact assessment and its lifecycle. */
 import { z } from 'zod';
 import { reason, signatureInput, signatureView, text } from '../../platform/schemas';
-import { isoDate, overdueFlag, username } from './quality.schemas';
+import { endReason, isoDate, overdueFlag, signatureMeaningDefault, username } from './quality.schemas';
 
 export const CHANGE_CATEGORIES = ['document', 'process', 'specification', 'equipment', 'facility', 'supplier', 'computer_system', 'other'] as const;
-export const CHANGE_STATUSES = ['draft', 'assessed', 'approved', 'implemented', 'closed'] as const;
+export const CHANGE_STATUSES = ['draft', 'assessed', 'approved', 'implemented', 'closed', 'withdrawn'] as const;
 export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
+/** Before implementation: the change may still be edited (draft, assessed), approved, or withdrawn. */
+export const CHANGE_BEFORE_IMPLEMENTATION = ['draft', 'assessed', 'approved'] as const satisfies readonly ChangeStatus[];
+/** Finished: closed after its effectiveness was checked, or withdrawn before implementation. Never overdue. */
+export const CHANGE_DONE_STATUSES = ['closed', 'withdrawn'] as const satisfies readonly ChangeStatus[];
 /** none; notification: the authority is told (e.g. a Type IA/IB variation); prior_approval: it must approve first (Type II). */
 export const REGULATORY_IMPACTS = ['none', 'notification', 'prior_approval'] as const;
 
@@ -58,6 +62,15 @@ export type ImplementChangeBody = z.output<typeof implementChangeBody>;
 export const closeChangeBody = z.object({ effectiveness: text(1, 4000), signature: signatureInput });
 export type CloseChangeBody = z.output<typeof closeChangeBody>;
 
+/** The meaning a withdrawal is signed with unless the signer gives another. */
+export const WITHDRAW_MEANING = 'Change withdrawn';
+export const withdrawChangeBody = z.object({
+  /** Why the change is no longer wanted; also the audit reason of the withdrawal. */
+  reason: endReason,
+  signature: signatureMeaningDefault(WITHDRAW_MEANING),
+});
+export type WithdrawChangeBody = z.output<typeof withdrawChangeBody>;
+
 export const changeQuery = z.object({
   status: z.enum(CHANGE_STATUSES, `Status must be one of: ${CHANGE_STATUSES.join(', ')}`).optional(),
   category: category.optional(),
@@ -90,7 +103,11 @@ export const changeView = z.object({
   effectivenessNote: z.string().nullable(),
   closedBy: z.string().nullable(),
   closedAt: z.string().nullable(),
-  /** The date the current stage is due: implementation until implemented, then the effectiveness review. */
+  /** Set when the change was withdrawn before implementation: who, when and why (the record is kept). */
+  withdrawnAt: z.string().nullable(),
+  withdrawnBy: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
+  /** The date the current stage is due: implementation until implemented, then the effectiveness review; none once closed or withdrawn. */
   dueDate: z.string().nullable(),
   overdue: z.boolean(),
 });

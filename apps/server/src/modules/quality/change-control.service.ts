@@ -3,6 +3,7 @@
  * specifications, equipment, validation, regulatory filings) → approved by QA with a signature, never
  * by the requester → implemented (signed) → closed by QA once the change proved effective (signed).
  * Editing a draft or an assessed change needs a reason, and sends an assessed change back to draft.
+ * A change no longer wanted is withdrawn before implementation (change-control.withdraw.ts).
  */
 import { isOverdue, localDate, localYear } from '@hepatica/core';
 import { and, desc, eq, inArray, lt, not, or, type SQL } from 'drizzle-orm';
@@ -14,29 +15,32 @@ import { write } from '../../platform/write';
 import { homeSite, nextSequence } from '../sites/sites.service';
 import { requireNotPast } from './capa.service';
 import { changeControls } from './change-control.tables';
-import type { ChangeImpact, ChangeQuery, ChangeStatus, ChangeView, CloseChangeBody, CreateChangeBody, ImplementChangeBody, UpdateChangeBody } from './change-control.schema';
+import { CHANGE_BEFORE_IMPLEMENTATION, type ChangeImpact, type ChangeQuery, type ChangeStatus, type ChangeView, type CloseChangeBody, type CreateChangeBody, type ImplementChangeBody, type UpdateChangeBody } from './change-control.schema';
 import { requireStatus, signaturesOfParts, type SignedPart } from './quality.common';
 
-type Change = typeof changeControls.$inferSelect;
-const ENTITY = 'change_control';
+export type Change = typeof changeControls.$inferSelect;
+export const CHANGE_ENTITY = 'change_control';
+const ENTITY = CHANGE_ENTITY;
 const IMPLEMENTATION = 'change_control_implementation';
 const CLOSURE = 'change_control_closure';
-const BEFORE_IMPLEMENTATION = ['draft', 'assessed', 'approved'];
+export const WITHDRAWAL = 'change_control_withdrawal';
+const BEFORE_IMPLEMENTATION: readonly string[] = CHANGE_BEFORE_IMPLEMENTATION;
 
 export function changeNumber(year: number, sequence: number): string {
   return `CC-${year}-${String(sequence).padStart(4, '0')}`;
 }
 
-/** What each signature vouches for: the approved change, its implementation, its closure. */
-function signedParts(c: Change): SignedPart[] {
+/** What each signature vouches for: the approved change, its implementation, its closure, its withdrawal. */
+export function signedParts(c: Change): SignedPart[] {
   return [
     [ENTITY, c.id, { number: c.number, title: c.title, description: c.description, justification: c.justification, category: c.category, impact: c.impact, implementationDueDate: c.implementationDueDate }],
     [IMPLEMENTATION, c.id, { number: c.number, note: c.implementationNote, effectivenessDueDate: c.effectivenessDueDate }],
     [CLOSURE, c.id, { number: c.number, effectiveness: c.effectivenessNote }],
+    [WITHDRAWAL, c.id, { number: c.number, title: c.title, reason: c.withdrawReason }],
   ];
 }
 
-/** The date the current stage is due. */
+/** The date the current stage is due; none once closed or withdrawn (never overdue then). */
 function stageDue(c: Change): string | null {
   if (BEFORE_IMPLEMENTATION.includes(c.status)) return c.implementationDueDate;
   return c.status === 'implemented' ? c.effectivenessDueDate : null;
@@ -70,6 +74,9 @@ export async function changeViews(db: Executor, rows: Change[]): Promise<ChangeV
     effectivenessNote: c.effectivenessNote,
     closedBy: c.closedBy,
     closedAt: iso(c.closedAt),
+    withdrawnAt: iso(c.withdrawnAt),
+    withdrawnBy: c.withdrawnBy,
+    withdrawReason: c.withdrawReason,
     dueDate: stageDue(c),
     overdue: isOverdue(stageDue(c), now, timeZone),
   }));
@@ -77,7 +84,7 @@ export async function changeViews(db: Executor, rows: Change[]): Promise<ChangeV
 
 function overdueCondition(overdue: boolean, today: string): SQL {
   const late = or(
-    and(inArray(changeControls.status, BEFORE_IMPLEMENTATION), lt(changeControls.implementationDueDate, today)),
+    and(inArray(changeControls.status, [...CHANGE_BEFORE_IMPLEMENTATION]), lt(changeControls.implementationDueDate, today)),
     and(eq(changeControls.status, 'implemented'), lt(changeControls.effectivenessDueDate, today)),
   )!;
   // effectivenessDueDate is set whenever the status is implemented, so NOT(late) has no unknowns.

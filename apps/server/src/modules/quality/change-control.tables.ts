@@ -19,7 +19,7 @@ export const changeControls = pgTable(
     justification: text('justification').notNull(),
     /** document | process | specification | equipment | facility | supplier | computer_system | other */
     category: text('category').notNull(),
-    /** draft | assessed | approved | implemented | closed */
+    /** draft | assessed | approved | implemented | closed | withdrawn */
     status: text('status').notNull(),
     requestedBy: text('requested_by').notNull(),
     requestedAt: at('requested_at').notNull(),
@@ -37,6 +37,10 @@ export const changeControls = pgTable(
     effectivenessNote: text('effectiveness_note'),
     closedBy: text('closed_by'),
     closedAt: at('closed_at'),
+    /** A change no longer wanted is withdrawn with a reason before it is implemented, never deleted. */
+    withdrawnAt: at('withdrawn_at'),
+    withdrawnBy: text('withdrawn_by'),
+    withdrawReason: text('withdraw_reason'),
   },
   (t) => [index('change_controls_status_idx').on(t.status)],
 );

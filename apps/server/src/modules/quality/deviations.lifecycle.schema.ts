@@ -1,9 +1,9 @@
-/** Request bodies of the deviation lifecycle: open, classify, investigate, assess impact, close; due periods. */
+/** Request bodies of the deviation lifecycle: open, classify, investigate, assess impact, close, cancel; due periods. */
 import { MAX_CLOSE_DAYS } from '@hepatica/core';
 import { z } from 'zod';
 import { reason, signatureInput, text } from '../../platform/schemas';
 import { BATCH_IMPACTS, DEVIATION_SEVERITIES, ROOT_CAUSE_CATEGORIES } from './deviations.schema';
-import { username } from './quality.schemas';
+import { endReason, signatureMeaningDefault, username } from './quality.schemas';
 
 const severity = z.enum(DEVIATION_SEVERITIES, `Severity must be one of: ${DEVIATION_SEVERITIES.join(', ')}`);
 
@@ -52,6 +52,15 @@ export const addBatchBody = z.object({ batchId: z.uuid('Not a valid id'), reason
 
 export const closeDeviationBody = z.object({ conclusion: text(1, 4000), signature: signatureInput });
 export type CloseDeviationBody = z.output<typeof closeDeviationBody>;
+
+/** The meaning a cancellation is signed with unless the signer gives another. */
+export const CANCEL_MEANING = 'Deviation cancelled: opened in error';
+export const cancelDeviationBody = z.object({
+  /** Why the deviation was opened in error; also the audit reason of the cancellation. */
+  reason: endReason,
+  signature: signatureMeaningDefault(CANCEL_MEANING),
+});
+export type CancelDeviationBody = z.output<typeof cancelDeviationBody>;
 
 const days = z.number('Enter a number of days').int('Whole days only').min(1, 'At least 1 day').max(MAX_CLOSE_DAYS, `At most ${MAX_CLOSE_DAYS} days`);
 export const closeDaysView = z.object({ minor: z.number(), major: z.number(), critical: z.number() });

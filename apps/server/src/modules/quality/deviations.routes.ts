@@ -1,15 +1,17 @@
 /**
  * Routes of deviations: the list (filter by status, severity, source, room, affected batch, owner,
  * overdue), one with its batches, CAPAs and signatures, and the lifecycle. Rules live in
- * deviations.lifecycle.ts.
+ * deviations.lifecycle.ts and (cancelling one opened in error) deviations.cancel.ts.
  */
 import type { RoutePlugin } from '../../platform/app-types';
 import { idParam, listOf } from '../../platform/schemas';
+import { cancelDeviation } from './deviations.cancel';
 import { deviationCloseDays, setDeviationCloseDays } from './deviations.due';
 import { addAffectedBatch, assessImpact, classifyDeviation, closeDeviation, recordInvestigation, reportDeviation } from './deviations.lifecycle';
 import {
   addBatchBody,
   batchParams,
+  cancelDeviationBody,
   classifyDeviationBody,
   closeDaysBody,
   closeDaysView,
@@ -70,6 +72,12 @@ export const deviationsRoutes: RoutePlugin = (app, { database: { db } }) => {
     '/deviations/:id/close',
     { config: { permission: 'quality:approve' }, schema: { tags, params: idParam, body: closeDeviationBody, response: detail } },
     async (request) => closeDeviation(db, request.params.id, request.body),
+  );
+
+  app.post(
+    '/deviations/:id/cancel',
+    { config: { permission: 'quality:approve' }, schema: { tags, params: idParam, body: cancelDeviationBody, response: detail } },
+    async (request) => cancelDeviation(db, request.params.id, request.body),
   );
 
   app.get(

@@ -4,8 +4,12 @@ import { signatureView } from '../../platform/schemas';
 
 export const DEVIATION_SEVERITIES = ['minor', 'major', 'critical'] as const;
 export type DeviationSeverity = (typeof DEVIATION_SEVERITIES)[number];
-export const DEVIATION_STATUSES = ['open', 'classified', 'investigation', 'closed'] as const;
+export const DEVIATION_STATUSES = ['open', 'classified', 'investigation', 'closed', 'cancelled'] as const;
 export type DeviationStatus = (typeof DEVIATION_STATUSES)[number];
+/** Still to be worked: counts as open for release, the overview and due dates. */
+export const DEVIATION_OPEN_STATUSES = ['open', 'classified', 'investigation'] as const satisfies readonly DeviationStatus[];
+/** Finished: closed by QA after investigation, or cancelled by QA as opened in error. Never overdue, never blocking. */
+export const DEVIATION_DONE_STATUSES = ['closed', 'cancelled'] as const satisfies readonly DeviationStatus[];
 /** The 6M (Ishikawa) families of causes, plus other. */
 export const ROOT_CAUSE_CATEGORIES = ['human', 'equipment', 'material', 'method', 'environment', 'measurement', 'other'] as const;
 export type RootCauseCategory = (typeof ROOT_CAUSE_CATEGORIES)[number];
@@ -32,7 +36,7 @@ export const deviationView = z.object({
   openedBy: z.string(),
   /** Local date (site time zone) by which it must be closed; null only on rows from older databases. */
   dueDate: z.string().nullable(),
-  /** Not closed and past its due date in the site's time zone. */
+  /** Not closed or cancelled, and past its due date in the site's time zone. */
   overdue: z.boolean(),
   classifiedAt: z.string().nullable(),
   classifiedBy: z.string().nullable(),
@@ -44,6 +48,10 @@ export const deviationView = z.object({
   closedAt: z.string().nullable(),
   closedBy: z.string().nullable(),
   conclusion: z.string().nullable(),
+  /** Set when QA cancelled a deviation reported in error: who, when and why (the record is kept). */
+  cancelledAt: z.string().nullable(),
+  cancelledBy: z.string().nullable(),
+  cancelReason: z.string().nullable(),
 });
 
 export const affectedBatchView = z.object({

@@ -6,7 +6,7 @@
  * also classifies, investigates and closes them). This file opens and reads.
  */
 import { dueDateAfter, isOverdue, localDate, localYear } from '@hepatica/core';
-import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lt, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { currentActor } from '../../platform/context';
 import { notFound } from '../../platform/errors';
@@ -17,7 +17,7 @@ import { homeSite, nextSequence } from '../sites/sites.service';
 import { capas } from './capa.tables';
 import { closeDaysOf } from './deviations.due';
 import { deviationSignatures } from './deviations.signed';
-import type { BatchImpact, DeviationQuery, DeviationSeverity, DeviationSource, DeviationStatus, RootCauseCategory } from './deviations.schema';
+import { DEVIATION_DONE_STATUSES, type BatchImpact, type DeviationQuery, type DeviationSeverity, type DeviationSource, type DeviationStatus, type RootCauseCategory } from './deviations.schema';
 import { deviationBatches, deviations } from './quality.tables';
 
 export type Deviation = typeof deviations.$inferSelect;
@@ -97,6 +97,9 @@ async function linkedBatchIds(db: Executor, deviationIds: string[]): Promise<Map
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
+/** Closed or cancelled: no longer open, never overdue. */
+const isDone = (status: string) => (DEVIATION_DONE_STATUSES as readonly string[]).includes(status);
+
 /** Deviations as the API shows them (contract type Deviation); overdue is judged now, in the site's time zone. */
 export async function deviationViews(db: Executor, rows: DeviationRow[]) {
   const linked = await linkedBatchIds(db, rows.map((r) => r.deviation.id));
@@ -117,7 +120,7 @@ export async function deviationViews(db: Executor, rows: DeviationRow[]) {
     openedAt: d.openedAt.toISOString(),
     openedBy: d.openedBy,
     dueDate: d.dueDate,
-    overdue: isOverdue(d.dueDate, now, timeZone, d.status === 'closed'),
+    overdue: isOverdue(d.dueDate, now, timeZone, isDone(d.status)),
     classifiedAt: iso(d.classifiedAt),
     classifiedBy: d.classifiedBy,
     owner: d.owner,
@@ -128,6 +131,9 @@ export async function deviationViews(db: Executor, rows: DeviationRow[]) {
     closedAt: iso(d.closedAt),
     closedBy: d.closedBy,
     conclusion: d.conclusion,
+    cancelledAt: iso(d.cancelledAt),
+    cancelledBy: d.cancelledBy,
+    cancelReason: d.cancelReason,
   }));
 }
 
@@ -136,10 +142,10 @@ export async function siteToday(db: Executor): Promise<string> {
   return localDate(new Date(), (await homeSite(db)).timeZone);
 }
 
-/** Overdue (not closed, due before today) or, with `false`, every deviation that is not. */
+/** Overdue (neither closed nor cancelled, due before today) or, with `false`, every deviation that is not. */
 function overdueCondition(overdue: boolean, today: string): SQL {
-  const late = and(ne(deviations.status, 'closed'), lt(deviations.dueDate, today))!;
-  return overdue ? late : or(eq(deviations.status, 'closed'), isNull(deviations.dueDate), gte(deviations.dueDate, today))!;
+  const late = and(notInArray(deviations.status, [...DEVIATION_DONE_STATUSES]), lt(deviations.dueDate, today))!;
+  return overdue ? late : or(inArray(deviations.status, [...DEVIATION_DONE_STATUSES]), isNull(deviations.dueDate), gte(deviations.dueDate, today))!;
 }
 
 /** Newest first; a batch filter finds the deviations that happened in it or may have affected it. */

@@ -2,7 +2,8 @@
  * What each deviation signature vouches for. QA's classification signs the severity, the need for a
  * CAPA and the investigation owner; QA's closure signs the finished investigation: root cause, the
  * impact on every batch, the CAPAs and the conclusion. A later change to either shows the signature
- * as no longer valid.
+ * as no longer valid. A deviation opened in error is cancelled by QA: that signature vouches for the
+ * reason it was cancelled.
  */
 import type { Executor } from '../../db/client';
 import type { Deviation } from './deviations.service';
@@ -10,6 +11,7 @@ import { signaturesOfParts } from './quality.common';
 
 export const CLASSIFICATION_ENTITY = 'deviation_classification';
 export const CLOSURE_ENTITY = 'deviation';
+export const CANCELLATION_ENTITY = 'deviation_cancellation';
 
 export function classifiedContent(d: Deviation) {
   return { number: d.number, severity: d.severity, capaRequired: d.capaRequired, owner: d.owner };
@@ -33,6 +35,10 @@ export function closedContent(
   };
 }
 
+export function cancelledContent(d: Deviation) {
+  return { number: d.number, title: d.title, source: d.source, reason: d.cancelReason };
+}
+
 export function deviationSignatures(
   db: Executor,
   d: Deviation,
@@ -42,5 +48,6 @@ export function deviationSignatures(
   return signaturesOfParts(db, [
     [CLASSIFICATION_ENTITY, d.id, classifiedContent(d)],
     [CLOSURE_ENTITY, d.id, closedContent(d, batches, capas)],
+    [CANCELLATION_ENTITY, d.id, cancelledContent(d)],
   ]);
 }

@@ -10,6 +10,7 @@ import { hasPermission } from '../../platform/access';
 import { conflict, unprocessable } from '../../platform/errors';
 import { signaturesOf, type SignatureView } from '../../platform/signatures';
 import { users } from '../identity/identity.tables';
+import { END_REASON_MIN } from './quality.schemas';
 
 /** A signed part of a record: [entityType the signature was filed under, record id, the content signed]. */
 export type SignedPart = readonly [entityType: string, id: string, content: unknown];
@@ -54,4 +55,26 @@ export function requireStatus(
     code: `${kind}.wrong_status`,
     params: { number: record.number, status: record.status, allowed: allowed.join(', '), action: doing },
   });
+}
+
+/**
+ * The trimmed reason for ending a record without its work, or 422: missing (`gmp.reason_required`, as
+ * every GMP change without a reason) or shorter than a sentence (`quality.reason_too_short`).
+ */
+export function requireEndReason(reason: string | undefined): string {
+  const text = reason?.trim() ?? '';
+  if (!text) {
+    throw unprocessable('A reason is required: say why this record ends without its work being done.', {
+      code: 'gmp.reason_required',
+      errors: [{ path: 'body.reason', message: 'Required' }],
+    });
+  }
+  if (text.length < END_REASON_MIN) {
+    throw unprocessable(`Give the reason as a sentence of at least ${END_REASON_MIN} characters, so a later reader understands it.`, {
+      code: 'quality.reason_too_short',
+      params: { min: END_REASON_MIN },
+      errors: [{ path: 'body.reason', message: `Must be at least ${END_REASON_MIN} characters`, code: 'too_small' }],
+    });
+  }
+  return text;
 }

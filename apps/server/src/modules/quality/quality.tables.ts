@@ -18,7 +18,7 @@ export const deviations = pgTable(
     description: text('description').notNull(),
     /** minor | major | critical */
     severity: text('severity').notNull(),
-    /** open | classified | investigation | closed */
+    /** open | classified | investigation | closed | cancelled */
     status: text('status').notNull(),
     /** em_excursion | batch_value | batch_abort | equipment | manual | shipment_temperature */
     source: text('source').notNull(),
@@ -41,6 +41,10 @@ export const deviations = pgTable(
     closedAt: at('closed_at'),
     closedBy: text('closed_by'),
     conclusion: text('conclusion'),
+    /** A deviation opened in error is cancelled by QA with a reason, never deleted. */
+    cancelledAt: at('cancelled_at'),
+    cancelledBy: text('cancelled_by'),
+    cancelReason: text('cancel_reason'),
     createdAt: at('created_at').notNull().defaultNow(),
   },
   (t) => [index('deviations_status_idx').on(t.status), index('deviations_due_date_idx').on(t.dueDate)],

@@ -54,6 +54,8 @@ export interface CoaContent {
     coi: string | null;
     subjectCode: string | null;
     completedAt: string | null;
+    /** The expiry the QP certified (absent on certificates issued before expiry was recorded). */
+    expiresAt?: string;
   };
   specification: { product: string; version: number } | null;
   tests: CoaTest[];
@@ -80,6 +82,7 @@ export async function coaContentOf(db: Executor, batchId: string): Promise<CoaCo
   const b = header!.batch;
   const review = await reviewOf(db, batchId);
   const decisions = await releasesOf(db, batchId);
+  const expiresAt = decisions.filter((d) => d.productExpiresAt).at(-1)?.productExpiresAt;
   const signaturesOf = (list: { signer: string; printedName: string; meaning: string; at: string }[]) => list.map(({ signer, printedName, meaning, at }) => ({ signer, printedName, meaning, at }));
   return {
     siteName: site.name,
@@ -93,6 +96,8 @@ export async function coaContentOf(db: Executor, batchId: string): Promise<CoaCo
       coi: header!.coi,
       subjectCode: header!.subjectCode,
       completedAt: b.completedAt?.toISOString() ?? null,
+      // Only when known, so certificates frozen before expiry was recorded still compare equal.
+      ...(expiresAt ? { expiresAt } : {}),
     },
     ...(await testsOf(db, batchId)),
     review: review ? { reviewer: review.reviewer.name, at: review.reviewedAt, signatures: signaturesOf(review.signatures) } : null,

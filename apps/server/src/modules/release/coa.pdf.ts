@@ -8,7 +8,7 @@
 import PDFDocument from 'pdfkit';
 import { pdfBuffer } from '../../platform/pdf';
 import { registerCjkFonts } from '../../platform/pdf-fonts';
-import { ALERT, Flow, INK, LEFT, MM, MUTED, OK, PAGE_H, RIGHT, WIDTH, table, type Column } from '../batches/record.layout';
+import { ALERT, documentTitle, Flow, INK, labelledPairs, LEFT, MM, MUTED, OK, PAGE_H, RIGHT, WIDTH, table, type Column } from '../batches/record.layout';
 import { formatRecordTime } from '../batches/record.pdf';
 import type { CoaContent, CoaSignature, CoaTest } from './coa.content';
 
@@ -50,35 +50,18 @@ export async function renderCoa(content: CoaContent, issue: CoaIssue): Promise<B
 type Time = (at: string | Date) => string;
 
 function drawTitle(flow: Flow, c: CoaContent, issue: CoaIssue, time: Time): void {
-  flow.textAt('CERTIFICATE OF ANALYSIS', LEFT, flow.y, WIDTH, { size: 8, bold: true, color: MUTED });
-  flow.textAt(`VERSION ${issue.version}`, LEFT, flow.y, WIDTH, { size: 8, bold: true, align: 'right' });
-  flow.gap(4.5 * MM);
-  flow.textAt(c.batch.batchNumber, LEFT, flow.y, WIDTH, { size: 22, bold: true });
-  flow.gap(11 * MM);
-  flow.paragraph(c.batch.product, { size: 11, bold: true });
-  flow.gap(2 * MM);
-  flow.rule(INK, 0.8);
-  flow.gap(2.5 * MM);
+  documentTitle(flow, { kind: 'CERTIFICATE OF ANALYSIS', note: `VERSION ${issue.version}`, batchNumber: c.batch.batchNumber, product: c.batch.product });
   const pairs: [string, string][] = [
     ['Specification', c.specification ? `${c.specification.product} version ${c.specification.version}` : 'None'],
     ['Process', c.batch.process],
     ['Product DIN', c.batch.din ?? '—'],
     ['Product type', c.batch.productType],
     ['Batch completed', c.batch.completedAt ? time(c.batch.completedAt) : '—'],
+    ...(c.batch.expiresAt ? ([['Expiry', time(c.batch.expiresAt)]] as [string, string][]) : []),
     ['Issued', `${time(issue.issuedAt)} by ${issue.issuedBy}`],
   ];
   if (c.batch.coi) pairs.push(['Chain of identity (COI)', c.batch.coi], ['Subject code', c.batch.subjectCode ?? '—']);
-  const colW = WIDTH / 2;
-  for (let i = 0; i < pairs.length; i += 2) {
-    const rowH = 8.2 * MM;
-    flow.ensure(rowH);
-    pairs.slice(i, i + 2).forEach(([label, value], j) => {
-      const x = LEFT + j * colW;
-      flow.textAt(label.toUpperCase(), x, flow.y, colW - 4 * MM, { size: 6.5, color: MUTED });
-      flow.textAt(value, x, flow.y + 3 * MM, colW - 4 * MM, { size: 9.5, bold: true });
-    });
-    flow.y += rowH;
-  }
+  labelledPairs(flow, pairs, 8.2 * MM);
   if (issue.version > 1) flow.paragraph(`Amended: ${issue.reason}`, { size: 9, bold: true, color: ALERT });
   flow.gap(3 * MM);
 }

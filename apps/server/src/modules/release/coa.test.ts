@@ -50,6 +50,10 @@ describe('certificate of analysis', () => {
     expect(first.text).toContain(batch.batchNumber);
     expect(first.text).toContain('Test autologous product version 1');
     expect(first.text).toContain(batch.din!);
+    // The expiry the QP certified: end of manufacture + 270 days, in the site's time zone.
+    const expiry = new Date(Date.parse(batch.completedAt!) + 270 * 86_400_000);
+    const local = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' }).format(expiry);
+    expect(first.text).toContain(`EXPIRY ${local} (UTC+08:00)`);
     expect(first.text).toContain('VIAB Viability Flow cytometry, 7-AAD exclusion ≥ 70 % 91.2 % Conforms');
     expect(first.text).toContain('VCN Vector copy number ddPCR ≤ 5 copies/cell 2.1 copies/cell Conforms');
     expect(first.text).toContain('STERILITY Sterility (14 days) Ph. Eur. 2.6.1 Pass — Pending');

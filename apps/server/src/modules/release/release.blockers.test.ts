@@ -1,6 +1,9 @@
 /** The QP's decision: every blocker refused with its own code, the happy path, exceptional release and reject. */
+import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { TEST_PASSWORD, type Harness } from '../../test/harness';
+import { batches } from '../batches/batches.tables';
+import { specifications } from '../qc/qc.tables';
 import { done, lot, patientBag, startCart, startVector, unit, UNKNOWN, type Plant } from '../batches/batches.fixtures';
 import { certify, completedCart, conformingResults, result, review, sig, withReleasePlant, type ReleaseCrew, type ReleaseProblem } from './release.fixtures';
 
@@ -133,6 +136,43 @@ describe('release blockers', () => {
     const check = await h.request(c.qp, 'GET', `/api/v1/batches/${batch.id}/release-check`);
     expect(check.json<{ chainOfIdentity: unknown }>().chainOfIdentity).toMatchObject({ applies: true, verified: true, din: bag.din, exceptions: 0 });
     expect((await certify(h, c.qp, batch.id, { decision: 'release' })).statusCode).toBe(201);
+  });
+
+  it('certifies the expiry as end of manufacture + the specification shelf life (270 days), signed with the decision', async () => {
+    const { batch } = await readyBatch();
+    const [row] = await h.database.db.select({ completedAt: batches.completedAt }).from(batches).where(eq(batches.id, batch.id));
+    const expected = new Date(row!.completedAt!.getTime() + 270 * 86_400_000).toISOString();
+    const check = await h.request(c.qp, 'GET', `/api/v1/batches/${batch.id}/release-check`);
+    expect(check.json<{ expiry: unknown }>().expiry).toEqual({ expiresAt: expected, expired: false });
+    const res = await certify(h, c.qp, batch.id, { decision: 'release' });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json<{ productExpiresAt: string; signatures: { valid: boolean }[] }>()).toMatchObject({ productExpiresAt: expected, signatures: [{ valid: true }] });
+  });
+
+  it('refuses an expired product (product_expired) but lets it be rejected', async () => {
+    const { batch } = await readyBatch();
+    // Manufacture ended 271 days ago: one day past the 270-day shelf life. (Moving the end back also
+    // puts the bag's receipt after it, so the chain-of-identity check objects too; only expiry matters here.)
+    const ended = new Date(Date.now() - 271 * 86_400_000);
+    await h.database.db.update(batches).set({ completedAt: ended }).where(eq(batches.id, batch.id));
+    const problem = await refused(c.qp, batch.id);
+    const expiresAt = new Date(ended.getTime() + 270 * 86_400_000).toISOString();
+    expect(problem.blockers).toContainEqual(expect.objectContaining({ code: 'release.product_expired', params: { expiresAt } }));
+    expect(problem.detail).toContain('never released');
+    expect((await certify(h, c.qp, batch.id, { decision: 'reject' })).statusCode).toBe(201);
+  });
+
+  it('refuses a product whose specification states no shelf life (no_shelf_life)', async () => {
+    const { batch } = await readyBatch();
+    const spec = (await h.request(c.qp, 'GET', `/api/v1/batches/${batch.id}/release-check`)).json<{ qc: { specification: { id: string; shelfLifeDays: number } } }>().qc.specification;
+    expect(spec.shelfLifeDays).toBe(270);
+    // Specifications from before shelf life was recorded have none; simulate one, and put it back for the next tests.
+    await h.database.db.update(specifications).set({ shelfLifeDays: null }).where(eq(specifications.id, spec.id));
+    try {
+      expect(codes(await refused(c.qp, batch.id))).toEqual(['release.no_shelf_life']);
+    } finally {
+      await h.database.db.update(specifications).set({ shelfLifeDays: 270 }).where(eq(specifications.id, spec.id));
+    }
   });
 
   it('names every blocker at once, in code, params, extension and detail', async () => {

@@ -59,6 +59,7 @@ export async function certifyBatch(db: Db, batchId: string, body: ReleaseBody): 
       physicianId: body.treatingPhysicianId ?? null,
       exceptional: body.exceptional ?? null,
       comment: body.comment ?? null,
+      productExpiresAt: body.decision === 'reject' || !situation.expiry.expiresAt ? null : new Date(situation.expiry.expiresAt),
       certifiedAt: new Date(),
     });
     await sign(w, { password: body.signature.password, meaning: body.signature.meaning ?? MEANING[body.decision] }, 'batch_release', row.id, signedRelease(row));

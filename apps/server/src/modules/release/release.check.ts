@@ -3,7 +3,7 @@
  * review, the chain of identity) gathered for one batch, and what each decision would be refused for.
  * The certification (release.certify.ts) runs the same gathering inside its transaction.
  */
-import { RELEASE_DECISIONS, releaseBlockers, type ReleaseBlocker, type ReleaseDecision, type ReleaseFacts } from '@hepatica/core';
+import { productExpiry, RELEASE_DECISIONS, releaseBlockers, type ReleaseBlocker, type ReleaseDecision, type ReleaseFacts } from '@hepatica/core';
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
 import { requireUserActor } from '../../platform/context';
@@ -25,15 +25,25 @@ export interface ReleaseSituation {
   openDeviations: OpenDeviation[];
   review: ReviewView | null;
   chainOfIdentity: ChainOfIdentityCheck;
+  expiry: ReleaseFacts['expiry'];
 }
 
 export async function situationOf(db: Executor, batch: BatchRow): Promise<ReleaseSituation> {
+  const qc = await qcStatusOf(db, batch.id);
   return {
-    qc: await qcStatusOf(db, batch.id),
+    qc,
     openDeviations: await openDeviationsOf(db, batch.id),
     review: await reviewOf(db, batch.id),
     chainOfIdentity: await chainOfIdentityOf(db, batch),
+    expiry: expiryOf(batch, qc.specification?.shelfLifeDays ?? null),
   };
+}
+
+/** The expiry a release would certify, judged now; none before the batch ends or without a shelf life. */
+function expiryOf(batch: BatchRow, shelfLifeDays: number | null): ReleaseFacts['expiry'] {
+  if (!batch.completedAt || shelfLifeDays === null) return { expiresAt: null, expired: false };
+  const expiresAt = productExpiry(batch.completedAt, shelfLifeDays);
+  return { expiresAt: expiresAt.toISOString(), expired: expiresAt.getTime() <= Date.now() };
 }
 
 /** The pure rule's input from a situation, for the person who would sign. */
@@ -52,6 +62,7 @@ export function factsOf(batch: BatchRow, s: ReleaseSituation, certifierId: strin
     certifierId,
     chainOfIdentity: s.chainOfIdentity,
     exceptional,
+    expiry: s.expiry,
   };
 }
 

@@ -47,7 +47,7 @@ export const CART_TESTS = [
 /** The plant with an effective specification for its CAR-T product. */
 export async function releasePlant(h: Harness, c: ReleaseCrew): Promise<Plant> {
   const p = await plant(h, c);
-  const spec = await h.request(c.qa, 'POST', '/api/v1/specifications', { product: 'Test autologous product', tests: CART_TESTS });
+  const spec = await h.request(c.qa, 'POST', '/api/v1/specifications', { product: 'Test autologous product', tests: CART_TESTS, shelfLifeDays: 270 });
   expect(spec.statusCode, spec.body).toBe(201);
   const ok = await h.request(c.qa2, 'POST', `/api/v1/specifications/${spec.json<{ id: string }>().id}/approve`, { signature: sig('Approved') });
   expect(ok.statusCode, ok.body).toBe(200);

@@ -25,6 +25,8 @@ const MESSAGES: Record<ReleaseBlockerCode, (p: Params) => string> = {
   'release.open_deviation': (p) => `Deviation ${p.deviations} is not closed: QA must close it before release.`,
   'release.no_review': () => 'QA has not reviewed the batch record: a QA reviewer must review and sign it first.',
   'release.reviewer_is_certifier': (p) => `You reviewed this batch record (${p.reviewer}); another QP must certify it, as two different people sign review and release.`,
+  'release.no_shelf_life': () => 'The specification states no shelf life, so the product has no expiry to certify; QA must issue a specification version with the shelf life.',
+  'release.product_expired': () => 'The product has expired: its shelf life from the end of manufacture has passed. An expired product is never released; reject it.',
   'release.chain_of_identity': (p) => `The chain of identity is not verified for DIN ${p.din}: ${CHAIN_REASONS[String(p.reason)] ?? String(p.reason)}.`,
 };
 

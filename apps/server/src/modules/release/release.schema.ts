@@ -84,6 +84,8 @@ export const releaseView = z.object({
   treatingPhysician: person.nullable(),
   exceptional: exceptionalRelease.nullable(),
   comment: z.string().nullable(),
+  /** The product's expiry as certified; null on a reject and on releases made before expiry was recorded. */
+  productExpiresAt: z.string().nullable(),
   certifiedAt: z.string(),
   signatures: z.array(signatureView),
 });
@@ -133,7 +135,7 @@ export const releaseCheckView = z.object({
   subjectCode: z.string().nullable(),
   coi: z.string().nullable(),
   qc: z.object({
-    specification: z.object({ id: z.string(), product: z.string(), version: z.number() }).nullable(),
+    specification: z.object({ id: z.string(), product: z.string(), version: z.number(), shelfLifeDays: z.number().nullable() }).nullable(),
     tests: z.array(
       z.object({
         code: z.string(),
@@ -148,6 +150,8 @@ export const releaseCheckView = z.object({
     pendingLate: z.array(z.string()),
   }),
   openDeviations: z.array(z.object({ id: z.string(), number: z.string(), title: z.string(), severity: z.string(), status: z.string() })),
+  /** End of manufacture + the specification's shelf life: the expiry a release would certify. */
+  expiry: z.object({ expiresAt: z.string().nullable(), expired: z.boolean() }),
   review: reviewView.nullable(),
   chainOfIdentity: z.object({
     applies: z.boolean(),

@@ -47,6 +47,8 @@ export const batchReleases = pgTable(
     /** Exceptional release of an OOS product: `{ physicianRequest: { requestedBy, requestedAt, text }, justification }`. */
     exceptional: jsonb('exceptional'),
     comment: text('comment'),
+    /** The product's expiry as the QP certified it (end of manufacture + the specification's shelf life); shipping and the bedside read it from here. */
+    productExpiresAt: at('product_expires_at'),
     certifiedAt: at('certified_at').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
   },

@@ -5,8 +5,6 @@
  * any of them. A record belongs to the batch when its row names the batch (`batchId`) or names a
  * record that belongs to it (an OOS investigation names its result, a signature names what it signs);
  * following those links a few hops finds them all without this module knowing every table.
- *
- * At scale the jsonb look-ups want an expression index on audit_events ((after->>'batchId')).
  */
 import { asc, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client';
@@ -24,10 +22,18 @@ const QUIET_FIELDS = new Set(['id', 'createdAt', 'created_at']);
 
 type AuditRow = typeof auditEvents.$inferSelect;
 
+/**
+ * Events of the records themselves (entity id) or naming one of them in a link field. The link test
+ * is jsonb containment (`after @> '{"batchId": "…"}'`) against an array of patterns, which the GIN
+ * index audit_events_after_links_idx answers without reading the whole trail.
+ */
 async function eventsLinkedTo(db: Executor, ids: string[]): Promise<AuditRow[]> {
-  const conditions: SQL[] = [inArray(auditEvents.entityId, ids)];
-  for (const key of LINK_KEYS) conditions.push(inArray(sql<string>`${auditEvents.after} ->> ${key}`, ids));
-  return db.select().from(auditEvents).where(or(...conditions)).orderBy(asc(auditEvents.seq));
+  const patterns = ids.flatMap((id) => LINK_KEYS.map((key) => JSON.stringify({ [key]: id })));
+  const linked: SQL = sql`${auditEvents.after} @> any(${sql.raw('ARRAY[')}${sql.join(
+    patterns.map((p) => sql`${p}::jsonb`),
+    sql`, `,
+  )}${sql.raw(']')})`;
+  return db.select().from(auditEvents).where(or(inArray(auditEvents.entityId, ids), linked)).orderBy(asc(auditEvents.seq));
 }
 
 /** Every audit event of the batch and of the records that belong to it, oldest first. */

@@ -38,6 +38,8 @@ export const signedRelease = (r: ReleaseRow) => ({
   exceptional: r.exceptional,
   comment: r.comment,
   certifiedAt: r.certifiedAt,
+  // The QP certifies the expiry too; absent on rows from before it was recorded, so their signatures stay valid.
+  ...(r.productExpiresAt ? { productExpiresAt: r.productExpiresAt } : {}),
 });
 
 /** The physician's signature vouches for having read this message and what they answered. */
@@ -79,6 +81,7 @@ export async function releasesOf(db: Executor, batchId: string) {
       treatingPhysician: r.physicianId ? personOr(people, r.physicianId) : null,
       exceptional: (r.exceptional as ExceptionalRelease | null) ?? null,
       comment: r.comment,
+      productExpiresAt: r.productExpiresAt?.toISOString() ?? null,
       certifiedAt: r.certifiedAt.toISOString(),
       signatures: await signaturesOf(db, 'batch_release', r.id, signedRelease(r)),
     })),

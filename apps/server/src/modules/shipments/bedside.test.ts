@@ -161,9 +161,10 @@ describe('bedside verification and infusion', () => {
       const after = await counts(p.din);
       expect(after).toEqual({ ...before, exceptions: before.exceptions + 1 });
       const logged = (await h.request(c.nurse, 'GET', `/api/v1/custody-exceptions?din=${p.din}`)).json<{
-        items: { type: string; detail: string }[];
+        items: { type: string; detail: string; code: string; params: Record<string, string> }[];
       }>().items[0]!;
-      expect(logged).toMatchObject({ type: 'infusion', detail: problem.detail });
+      // The code and params are kept with the exception, so screens word it in the reader's language.
+      expect(logged).toMatchObject({ type: 'infusion', detail: problem.detail, code, params: problem.params });
     });
 
     it('the same person twice (409), a second person who may not infuse (409) or with a wrong password (401)', async () => {

@@ -23,9 +23,9 @@ import {
   checkTime,
   loadProduct,
   recordCustody,
-  refuseScan,
   type Product,
 } from './shipments.product';
+import { refuseAndLog } from '../custody/custody.exceptions';
 import { bedsideVerifications, infusions, shipments } from './shipments.tables';
 import { getShipmentRow, signedInfusion, signedVerification } from './shipments.views';
 
@@ -159,7 +159,7 @@ async function matchIdentity(
       ]),
     ),
   };
-  await refuseScan(db, { din: shipment.din, scanned: raw, type: 'infusion', detail, code: CODES[wrong[0]!], params });
+  await refuseAndLog(db, { din: shipment.din, scanned: raw, type: 'infusion', detail, code: CODES[wrong[0]!], params });
 }
 
 function secondWrongPassword(): Problem {

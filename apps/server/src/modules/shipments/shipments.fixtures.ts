@@ -71,8 +71,17 @@ export async function certify(
       certifier: 'fixture.qp',
       pendingTests: [],
       outOfSpecification: [],
+      productExpiresAt: decision === 'reject' ? null : new Date(certifiedAt.getTime() + 180 * 86_400_000),
       certifiedAt,
     });
+  });
+}
+
+/** Sets the product expiry the QP certified (test fixture: the release computes it from the shelf life). */
+export async function setCertifiedExpiry(h: Harness, batchId: string, productExpiresAt: Date | null) {
+  await write(h.database.db, async (w) => {
+    const rows = await w.tx.select({ id: batchReleases.id }).from(batchReleases).where(eq(batchReleases.batchId, batchId));
+    for (const r of rows) await w.update(batchReleases, 'batch_release', r.id, { productExpiresAt }, 'Test fixture: certified expiry');
   });
 }
 
@@ -120,7 +129,6 @@ export function shipmentBody(p: Product, more: Record<string, unknown> = {}) {
     fromLocation: 'GMP facility, Hepatica CGT Center',
     toLocation: 'Hepatobiliary ward 5',
     departedAt: hoursAgo(3),
-    expiresAt: new Date(Date.now() + 180 * 86_400_000).toISOString(),
     ...more,
   };
 }

@@ -9,13 +9,14 @@ import { desc, eq } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { currentActor } from '../../platform/context';
 import { conflict, notFound, unprocessable } from '../../platform/errors';
-import { write, type Writer } from '../../platform/write';
+import type { Writer } from '../../platform/write';
 import { batches } from '../batches/batches.tables';
 import { collections } from '../collections/collections.tables';
-import { custodyEvents, custodyExceptions } from '../custody/custody.tables';
+import { custodyEvents } from '../custody/custody.tables';
 import { orders } from '../orders/orders.tables';
 import { patients } from '../patients/patients.tables';
 import { processes } from '../processes/processes.tables';
+import { refuseWrongBag } from '../custody/custody.exceptions';
 
 /** Batch statuses the QP's certification leaves a product shippable in (contract: issue 5, item 5). */
 export const SHIPPABLE_STATUSES = ['released', 'conditionally_released'] as const;
@@ -146,29 +147,8 @@ export function recordCustody(w: Writer, step: CustodyStep) {
   });
 }
 
-/**
- * Logs a refused scan as a custody exception in its own audited transaction, then throws the 409:
- * the attempt stays on record although nothing else is written.
- */
-export async function refuseScan(
-  db: Db,
-  input: { din: string; scanned: string; type: string; detail: string; code: string; params: Record<string, string> },
-): Promise<never> {
-  await write(db, (w) =>
-    w.insert(custodyExceptions, 'custody_exception', {
-      din: input.din,
-      scannedDin: input.scanned.trim().slice(0, 64),
-      type: input.type,
-      detail: input.detail,
-      recordedBy: currentActor().username,
-    }),
-  );
-  throw conflict(input.detail, { code: input.code, params: input.params, extensions: input.params });
-}
-
 /** Scan-to-verify of the product's DIN, as custody does it (same code and wording). */
 export async function verifyDinScan(db: Db, din: string, raw: string, type: string, scannedDin: string): Promise<void> {
   if (scannedDin === din) return;
-  const detail = `The scanned bag (DIN ${scannedDin}) is not the bag being recorded (DIN ${din}). Nothing was recorded; check that you hold the right bag. This mismatch has been logged.`;
-  await refuseScan(db, { din, scanned: raw, type, detail, code: 'custody.scan_mismatch', params: { din, scannedDin } });
+  await refuseWrongBag(db, { din, scanned: raw, scannedDin, type });
 }

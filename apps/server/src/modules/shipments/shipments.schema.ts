@@ -1,6 +1,7 @@
 /** Request and response shapes of shipments, data loggers, receipt and storage at the site, bedside verification and infusion. */
 import { z } from 'zod';
 import { instant, signatureView, text } from '../../platform/schemas';
+import { custodyExceptionView } from '../custody/custody.schema';
 import { deviationView } from '../quality/deviations.schema';
 
 export const SHIPMENT_STATUSES = ['in_transit', 'received', 'stored', 'infused'] as const;
@@ -22,7 +23,6 @@ export const createShipmentBody = z.object({
   fromLocation: text(1, 200),
   toLocation: text(1, 200),
   departedAt: instant,
-  expiresAt: instant,
 });
 
 export const readingInput = z.object({ at: z.string().max(64), temperatureC: z.number() });
@@ -197,16 +197,7 @@ export const shipmentDetail = shipmentSummary.extend({
       recordedBy: z.string(),
     }),
   ),
-  custodyExceptions: z.array(
-    z.object({
-      id: z.string(),
-      type: z.string(),
-      scannedDin: z.string(),
-      detail: z.string(),
-      recordedBy: z.string(),
-      createdAt: z.string(),
-    }),
-  ),
+  custodyExceptions: z.array(custodyExceptionView),
   verifications: z.array(verificationView),
   infusion: infusionView.nullable(),
   /** Shippable now: the batch's status when the shipment is read. */

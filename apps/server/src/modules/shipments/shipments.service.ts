@@ -4,12 +4,13 @@
  * Reading shipments is in shipments.views.ts; the logger, the site and the bedside have their own files.
  */
 import { localYear, storageRangeFor, type StorageProductType } from '@hepatica/core';
-import { eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { currentActor, requireUserActor } from '../../platform/context';
 import { conflict } from '../../platform/errors';
 import { write } from '../../platform/write';
 import { batches } from '../batches/batches.tables';
+import { batchReleases } from '../release/release.tables';
 import { dinFromScan } from '../custody/scan';
 import { homeSite, nextSequence } from '../sites/sites.service';
 import {
@@ -32,12 +33,29 @@ export interface NewShipment {
   fromLocation: string;
   toLocation: string;
   departedAt: string;
-  expiresAt: string;
 }
 
 /** SHP-2026-0001: four digits at least. */
 export function shipmentNumber(year: number, sequence: number): string {
   return `SHP-${year}-${String(sequence).padStart(4, '0')}`;
+}
+
+/**
+ * The expiry the QP certified with the latest release of the batch: the label's expiry comes from the
+ * release record, never from what someone types at the dock.
+ */
+async function certifiedExpiry(db: Db, batch: typeof batches.$inferSelect): Promise<Date> {
+  const [latest] = await db
+    .select({ productExpiresAt: batchReleases.productExpiresAt })
+    .from(batchReleases)
+    .where(and(eq(batchReleases.batchId, batch.id), inArray(batchReleases.decision, ['release', 'conditional_release'])))
+    .orderBy(desc(batchReleases.certifiedAt))
+    .limit(1);
+  if (latest?.productExpiresAt) return latest.productExpiresAt;
+  throw conflict(
+    `Batch ${batch.batchNumber} was certified without a product expiry (a release recorded before expiry was part of it); it cannot be labelled for shipment. Ask QA.`,
+    { code: 'shipment.no_certified_expiry', params: { batchNumber: batch.batchNumber } },
+  );
 }
 
 export async function createShipment(db: Db, input: NewShipment): Promise<Shipment> {
@@ -50,7 +68,7 @@ export async function createShipment(db: Db, input: NewShipment): Promise<Shipme
     what: 'the end of manufacturing',
     code: 'shipment.before_manufacture',
   });
-  const expiresAt = new Date(input.expiresAt);
+  const expiresAt = await certifiedExpiry(db, product.batch);
   if (expiresAt <= departedAt || expiresAt.getTime() <= Date.now()) {
     throw conflict(`The product expired at ${expiresAt.toISOString()}; an expired product is not shipped.`, {
       code: 'shipment.expired',

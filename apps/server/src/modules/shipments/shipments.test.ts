@@ -2,8 +2,10 @@
  * Shipping a released product, its data logger and its receipt and storage at the clinical site.
  * Storage limits: cryopreserved CAR-T ≤ −150 °C (Yescarta/Breyanzi USPI §16.2, see core storage.ts).
  */
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../../test/harness';
+import { batchReleases } from '../release/release.tables';
 import { crew, done, effectiveProcess, room, UNKNOWN, type BatchJson, type Crew } from '../batches/batches.fixtures';
 import {
   cartProcess,
@@ -11,6 +13,7 @@ import {
   hoursAgo,
   product,
   receive,
+  setCertifiedExpiry,
   ship,
   shipmentBody,
   type Problem,
@@ -146,7 +149,7 @@ describe('shipments', () => {
       });
     });
 
-    it('refuses bad input, an expired product, times in the future or before manufacturing, and an unknown batch', async () => {
+    it('refuses bad input with 400 naming the field', async () => {
       const p = await product(h, c, processId);
       for (const [more, path] of [
         [{ courier: '' }, 'body.courier'],
@@ -158,9 +161,36 @@ describe('shipments', () => {
         expect(res.statusCode, JSON.stringify(more)).toBe(400);
         expect(res.json<Problem>().errors!.map((e) => e.path)).toContain(path);
       }
-      const expired = await post(p, { expiresAt: hoursAgo(1) });
-      expect(expired.statusCode).toBe(409);
-      expect(expired.json<Problem>().code).toBe('shipment.expired');
+      expect(await count(`shipments WHERE batch_id = '${p.batch.id}'`)).toBe(0);
+    });
+
+    it('labels the shipment with the expiry the QP certified, and refuses an expired product or a release without one', async () => {
+      const p = await product(h, c, processId);
+      const [release] = await h.database.db.select().from(batchReleases).where(eq(batchReleases.batchId, p.batch.id));
+      // The operator sees it on the batch before packing (list and detail).
+      const certified = release!.productExpiresAt!.toISOString();
+      expect((await h.request(c.operator, 'GET', `/api/v1/batches/${p.batch.id}`)).json<{ productExpiresAt: string }>().productExpiresAt).toBe(certified);
+      const listed = (await h.request(c.operator, 'GET', '/api/v1/batches?status=released')).json<{ items: { id: string; productExpiresAt: string | null }[] }>();
+      expect(listed.items.find((b) => b.id === p.batch.id)?.productExpiresAt).toBe(certified);
+      // An expiry typed by the client is not a field any more: the certified one wins.
+      const s = await ship(h, c.operator, p, { expiresAt: hoursAgo(-1) });
+      const detail = (await h.request(c.nurse, 'GET', `/api/v1/shipments/${s.id}`)).json<{ expiresAt: string }>();
+      expect(detail.expiresAt).toBe(certified);
+
+      const expired = await product(h, c, processId);
+      await setCertifiedExpiry(h, expired.batch.id, new Date(Date.now() - 3_600_000));
+      const refused = await post(expired);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json<Problem>()).toMatchObject({ code: 'shipment.expired' });
+
+      const legacy = await product(h, c, processId);
+      await setCertifiedExpiry(h, legacy.batch.id, null);
+      expect((await post(legacy)).json<Problem>()).toMatchObject({ code: 'shipment.no_certified_expiry', params: { batchNumber: legacy.batch.batchNumber } });
+      for (const b of [expired, legacy]) expect(await count(`shipments WHERE batch_id = '${b.batch.id}'`)).toBe(0);
+    });
+
+    it('refuses times in the future or before manufacturing, a wrong scan and an unknown batch', async () => {
+      const p = await product(h, c, processId);
       expect((await post(p, { departedAt: new Date(Date.now() + 3_600_000).toISOString() })).json<Problem>().code).toBe(
         'shipment.time_in_future',
       );

@@ -108,6 +108,7 @@ export async function productTimeline(
         summary: `Temperature excursion in ${number}: up to ${s.extremeC} °C for ${s.durationMinutes} min`,
         details: {
           shipmentId: u.shipmentId,
+          number,
           loggerId: u.loggerId,
           firstOutAt: s.firstOutAt,
           lastOutAt: s.lastOutAt,

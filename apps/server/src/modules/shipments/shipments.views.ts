@@ -5,6 +5,7 @@ import type { Executor } from '../../db/client';
 import { notFound } from '../../platform/errors';
 import { signaturesOf } from '../../platform/signatures';
 import { batches } from '../batches/batches.tables';
+import { custodyExceptionView } from '../custody/custody.service';
 import { custodyEvents, custodyExceptions } from '../custody/custody.tables';
 import { orders } from '../orders/orders.tables';
 import { patients } from '../patients/patients.tables';
@@ -218,14 +219,7 @@ export async function getShipment(db: Executor, id: string): Promise<ShipmentDet
       temperatureC: e.temperatureC,
       recordedBy: e.recordedBy,
     })),
-    custodyExceptions: refused.map((x) => ({
-      id: x.id,
-      type: x.type,
-      scannedDin: x.scannedDin,
-      detail: x.detail,
-      recordedBy: x.recordedBy,
-      createdAt: x.createdAt.toISOString(),
-    })),
+    custodyExceptions: refused.map(custodyExceptionView),
     verifications: await verificationViews(db, verifications),
     infusion: infusion ? await infusionView(db, infusion) : null,
     batchStatus: row.batchStatus,

@@ -1,14 +1,15 @@
 /**
  * Ship a released product: choose the certified batch, scan its label (the DIN must be the product's),
- * name the courier and dry shipper, where it goes, when it left and the labelled expiry.
+ * name the courier and dry shipper, where it goes and when it left. The expiry is not typed here: it is
+ * the one the QP certified, shown for the chosen batch.
  */
-import { Select, TextInput } from '@mantine/core';
+import { Select, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useSession, useTimeZone } from '../../app/session';
 import { fieldError } from '../../components/ProblemAlert';
-import { localInputToIso } from '../../lib/time';
+import { DateTime } from '../../components/DateTime';
 import { useNowInput } from '../../lib/useNowInput';
 import { useBatches } from '../manufacturing/batches/batches.api';
 import { FormModal } from '../manufacturing/common/ModalForm';
@@ -38,20 +39,16 @@ export function ShipmentCreateModal({ opened, onClose }: { opened: boolean; onCl
     shipperId: '',
     fromLocation: site?.name ?? '',
     toLocation: '',
-    expiresAt: '',
   });
   const set = (key: keyof typeof form) => (value: string) => setForm((f) => ({ ...f, [key]: value }));
   const submit = () => {
     create.mutate(
-      {
-        ...form,
-        departedAt: departedAt.toIso() ?? '',
-        expiresAt: localInputToIso(form.expiresAt, tz) ?? form.expiresAt,
-      },
+      { ...form, departedAt: departedAt.toIso() ?? '' },
       { onSuccess: (s) => void navigate(`/bedside/shipments/${s.id}`) },
     );
   };
   const error = create.error;
+  const chosen = batches.find((b) => b.id === form.batchId);
   const textField = (
     key: 'courier' | 'shipperId' | 'fromLocation' | 'toLocation',
     label: string,
@@ -111,16 +108,19 @@ export function ShipmentCreateModal({ opened, onClose }: { opened: boolean; onCl
         error={fieldError(error, 'departedAt')}
         testId="shipment-departed"
       />
-      <TextInput
-        type="datetime-local"
-        label={t('bedside.field.expiresAt')}
-        description={t('bedside.create.expiresHint', { tz })}
-        value={form.expiresAt}
-        onChange={(e) => set('expiresAt')(e.currentTarget.value)}
-        required
-        error={fieldError(error, 'expiresAt')}
-        data-testid="shipment-expires"
-      />
+      {chosen && (
+        <div>
+          <Text size="sm" fw={500}>
+            {t('bedside.create.expiry')}
+          </Text>
+          <Text size="sm" data-testid="shipment-expires">
+            <DateTime value={chosen.productExpiresAt} />
+          </Text>
+          <Text size="xs" c="dimmed">
+            {t('bedside.create.expiresHint')}
+          </Text>
+        </div>
+      )}
     </FormModal>
   );
 }

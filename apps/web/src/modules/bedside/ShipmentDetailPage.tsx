@@ -8,6 +8,7 @@ import { DateTime } from '../../components/DateTime';
 import { Field } from '../../components/Field';
 import { SignaturesList } from '../../components/SignaturesList';
 import { EmptyHint, QueryView } from '../../components/states';
+import { exceptionText } from '../custody/exceptionText';
 import { useShipment } from './bedside.api';
 import type { ShipmentDetail } from './bedside.types';
 import { millions, rangeText } from './duration';
@@ -74,7 +75,7 @@ function Facts({ s }: { s: ShipmentDetail }) {
 }
 
 function Custody({ s }: { s: ShipmentDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <Table data-testid="shipment-custody">
       <Table.Tbody>
@@ -98,7 +99,7 @@ function Custody({ s }: { s: ShipmentDetail }) {
               <DateTime value={x.createdAt} />
             </Table.Td>
             <Table.Td colSpan={2}>
-              <Text size="sm">{x.detail}</Text>
+              <Text size="sm">{exceptionText(x, i18n)}</Text>
             </Table.Td>
             <Table.Td>{x.recordedBy}</Table.Td>
           </Table.Tr>

@@ -39,7 +39,6 @@ export interface NewShipment {
   fromLocation: string;
   toLocation: string;
   departedAt: string;
-  expiresAt: string;
 }
 
 export const useCreateShipment = () => useShipmentMutation<NewShipment, ShipmentDetail>(() => '/shipments');

@@ -1,5 +1,5 @@
 /** Shapes of the shipments API (server: modules/shipments/shipments.schema.ts). */
-import type { Signature } from '../../api/types';
+import type { CustodyException, Signature } from '../../api/types';
 import type { Deviation } from '../manufacturing/deviations.types';
 
 export const SHIPMENT_STATUSES = ['in_transit', 'received', 'stored', 'infused'] as const;
@@ -111,14 +111,7 @@ export interface ShipmentDetail extends ShipmentSummary {
   } | null;
   deviations: Deviation[];
   custody: ShipmentCustodyEvent[];
-  custodyExceptions: {
-    id: string;
-    type: string;
-    scannedDin: string;
-    detail: string;
-    recordedBy: string;
-    createdAt: string;
-  }[];
+  custodyExceptions: CustodyException[];
   verifications: Verification[];
   infusion: Infusion | null;
   batchStatus: string;

@@ -5,9 +5,10 @@ import type { CustodyException } from '../../api/types';
 import { DateTime } from '../../components/DateTime';
 import { EmptyHint, QueryView } from '../../components/states';
 import { useCustodyExceptions } from './custody.api';
+import { exceptionText } from './exceptionText';
 
 function ExceptionsTable({ items }: { items: CustodyException[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const sorted = [...items].sort((a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt));
   return (
     <Table.ScrollContainer minWidth={720}>
@@ -36,7 +37,7 @@ function ExceptionsTable({ items }: { items: CustodyException[] }) {
               </Table.Td>
               <Table.Td>{t(`custodyType.${x.type}`, { defaultValue: x.type })}</Table.Td>
               <Table.Td>{x.recordedBy}</Table.Td>
-              <Table.Td>{x.detail}</Table.Td>
+              <Table.Td>{exceptionText(x, i18n)}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

@@ -68,6 +68,8 @@ export interface BatchSummary {
   status: BatchStatus;
   startedAt: string;
   completedAt: string | null;
+  /** The product expiry the QP certified; null until released. */
+  productExpiresAt: string | null;
   startedBy?: string;
   /** The list answer counts the steps. */
   stepCount?: number;

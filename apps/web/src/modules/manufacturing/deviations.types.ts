@@ -3,8 +3,8 @@
 export const DEVIATION_SEVERITIES = ['minor', 'major', 'critical'] as const;
 export type DeviationSeverity = (typeof DEVIATION_SEVERITIES)[number];
 
-/** open → classified (by QA) → investigation → closed (by QA); see modules/quality. */
-export const DEVIATION_STATUSES = ['open', 'classified', 'investigation', 'closed'] as const;
+/** open → classified (by QA) → investigation → closed (by QA), or cancelled by QA as opened in error; see modules/quality. */
+export const DEVIATION_STATUSES = ['open', 'classified', 'investigation', 'closed', 'cancelled'] as const;
 export type DeviationStatus = (typeof DEVIATION_STATUSES)[number];
 
 export const DEVIATION_SOURCES = [

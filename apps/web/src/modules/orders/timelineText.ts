@@ -10,7 +10,16 @@ const REQUIRED: Record<string, string[]> = {
   collection: ['type', 'din', 'checkCharacter'],
   custody: ['type'],
   custody_exception: ['type', 'scannedDin', 'din'],
+  manufacturing_started: ['batchNumber', 'product'],
+  manufacturing_completed: ['batchNumber'],
+  release: ['decision', 'certifier'],
+  temperature_excursion: ['number', 'extremeC', 'durationMinutes'],
+  bedside_verification: ['verifiedBy', 'secondVerifier'],
+  infusion: ['carPositiveCells', 'cellsPerKg'],
 };
+
+/** Doses read as multiples of 10⁶ cells, as on the infusion form and the label. */
+const millions = (cells: string) => String(Math.round((Number(cells) / 1e6) * 100) / 100);
 
 /** Detail keys not worth a line of their own: internal ids and what the summary already says. */
 export function isShownDetail(kind: string, key: string): boolean {
@@ -26,6 +35,11 @@ export function timelineSummary(item: TimelineItem, t: TFunction): string {
   if (values.type) {
     const group = item.kind === 'collection' ? 'collectionType' : 'custodyType';
     values.type = t(`${group}.${values.type}`, { defaultValue: values.type });
+  }
+  if (values.decision) values.decision = t(`release.decision.${values.decision}`, { defaultValue: values.decision });
+  if (item.kind === 'infusion') {
+    values.carPositiveCells = millions(values.carPositiveCells!);
+    values.cellsPerKg = millions(values.cellsPerKg!);
   }
   return t(`timelineSummary.${item.kind}`, values);
 }

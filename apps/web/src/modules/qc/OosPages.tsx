@@ -12,7 +12,6 @@ import {
   SegmentedControl,
   SimpleGrid,
   Stack,
-  Table,
   Text,
   Textarea,
   Title,
@@ -29,7 +28,7 @@ import { OOS_PHASE1_MEANINGS, OOS_PHASE2_MEANINGS } from '../../components/signa
 import { QueryView } from '../../components/states';
 import { useInvestigation, useInvestigations, usePhase1, usePhase2 } from './qc.api';
 import type { OosInvestigation, OosStatus } from './qc.types';
-import { ListOrEmpty } from './ListOrEmpty';
+import { ListTable } from './ListOrEmpty';
 import { QcNav } from './QcNav';
 import { SignedStep } from './SignedStep';
 
@@ -49,33 +48,24 @@ export function OosListPage() {
           ...(['phase_1', 'phase_2', 'closed'] as const).map((s) => ({ value: s, label: t(`qc.oos.status.${s}`) })),
         ]}
       />
-      <ListOrEmpty query={query} empty={t('qc.oos.empty')}>
-        {(items) => (
-          <Table striped>
-            <Table.Tbody>
-              {items.map((o) => (
-                <Table.Tr key={o.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/qc/oos/${o.id}`} ff="monospace">
-                      {o.number}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td ff="monospace">{o.batchNumber}</Table.Td>
-                  <Table.Td>
-                    {o.testCode} = {String(o.value)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge variant="light">{t(`qc.oos.status.${o.status}`)}</Badge>
-                  </Table.Td>
-                  <Table.Td>
-                    <DateTime value={o.openedAt} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </ListOrEmpty>
+      <ListTable
+        query={query}
+        empty={t('qc.oos.empty')}
+        rowKey={(o) => o.id}
+        columns={[
+          {
+            cell: (o) => (
+              <Anchor component={Link} to={`/qc/oos/${o.id}`} ff="monospace">
+                {o.number}
+              </Anchor>
+            ),
+          },
+          { cell: (o) => o.batchNumber, monospace: true },
+          { cell: (o) => `${o.testCode} = ${String(o.value)}` },
+          { cell: (o) => <Badge variant="light">{t(`qc.oos.status.${o.status}`)}</Badge> },
+          { cell: (o) => <DateTime value={o.openedAt} /> },
+        ]}
+      />
     </Stack>
   );
 }

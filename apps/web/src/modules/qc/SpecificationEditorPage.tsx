@@ -10,6 +10,7 @@ import {
   Checkbox,
   Group,
   NativeSelect,
+  NumberInput,
   SimpleGrid,
   Stack,
   Textarea,
@@ -152,20 +153,24 @@ export function SpecificationEditorPage() {
   const from = useSpecification(params.get('from') ?? undefined);
   const [product, setProduct] = useState('');
   const [rows, setRows] = useState<TestRow[]>([emptyRow()]);
+  const [shelfLife, setShelfLife] = useState<number | string>('');
   const [shown, setShown] = useState(false);
   const create = useCreateSpecification();
   useEffect(() => {
     if (!from.data) return;
     setProduct(from.data.product);
     setRows(from.data.tests.map(rowOf));
+    setShelfLife(from.data.shelfLifeDays ?? '');
   }, [from.data]);
   const { tests, errors } = readRows(rows);
+  const shelfLifeDays = typeof shelfLife === 'number' ? shelfLife : undefined;
+  const shelfLifeError = shown && shelfLifeDays === undefined ? t('qc.specs.errors.shelfLifeRequired') : undefined;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setShown(true);
-    if (!product.trim() || Object.keys(errors).length) return;
+    if (!product.trim() || shelfLifeDays === undefined || Object.keys(errors).length) return;
     create.mutate(
-      { product: product.trim(), tests },
+      { product: product.trim(), tests, shelfLifeDays },
       { onSuccess: (spec) => void navigate(`/qc/specifications/${spec.id}`) },
     );
   };
@@ -184,6 +189,20 @@ export function SpecificationEditorPage() {
         required
         error={fieldError(create.error, 'product')}
         data-testid="spec-product"
+      />
+      <NumberInput
+        label={t('qc.specs.shelfLife')}
+        description={t('qc.specs.shelfLifeHint')}
+        value={shelfLife}
+        onChange={setShelfLife}
+        min={1}
+        max={3650}
+        allowDecimal={false}
+        suffix={` ${t('qc.specs.days')}`}
+        required
+        w={260}
+        error={shelfLifeError ?? fieldError(create.error, 'shelfLifeDays')}
+        data-testid="spec-shelf-life"
       />
       {rows.map((row, i) => (
         <RowEditor

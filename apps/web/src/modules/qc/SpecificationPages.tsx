@@ -13,7 +13,7 @@ import { SPECIFICATION_APPROVAL_MEANINGS } from '../../components/signatureMeani
 import { QueryView } from '../../components/states';
 import { useApproveSpecification, useSpecification, useSpecifications } from './qc.api';
 import type { Specification, SpecificationStatus } from './qc.types';
-import { ListOrEmpty } from './ListOrEmpty';
+import { ListTable } from './ListOrEmpty';
 import { QcNav } from './QcNav';
 import { SignedStep } from './SignedStep';
 
@@ -42,31 +42,24 @@ export function SpecificationsPage() {
         }
       />
       <QcNav />
-      <ListOrEmpty query={query} empty={t('qc.specs.empty')}>
-        {(items) => (
-          <Table striped>
-            <Table.Tbody>
-              {items.map((s) => (
-                <Table.Tr key={s.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`/qc/specifications/${s.id}`}>
-                      {s.product}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>v{s.version}</Table.Td>
-                  <Table.Td>
-                    <SpecStatus status={s.status} />
-                  </Table.Td>
-                  <Table.Td>{t('qc.specs.testCount', { count: s.tests.length })}</Table.Td>
-                  <Table.Td>
-                    <DateTime value={s.effectiveAt} />
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </ListOrEmpty>
+      <ListTable
+        query={query}
+        empty={t('qc.specs.empty')}
+        rowKey={(s) => s.id}
+        columns={[
+          {
+            cell: (s) => (
+              <Anchor component={Link} to={`/qc/specifications/${s.id}`}>
+                {s.product}
+              </Anchor>
+            ),
+          },
+          { cell: (s) => `v${s.version}` },
+          { cell: (s) => <SpecStatus status={s.status} /> },
+          { cell: (s) => t('qc.specs.testCount', { count: s.tests.length }) },
+          { cell: (s) => <DateTime value={s.effectiveAt} /> },
+        ]}
+      />
     </Stack>
   );
 }
@@ -170,6 +163,12 @@ export function SpecificationDetailPage() {
             </Group>
             <Text size="sm" c="dimmed">
               {t('qc.specs.createdBy', { user: spec.createdBy })}
+            </Text>
+            <Text size="sm" data-testid="spec-shelf-life-value">
+              {t('qc.specs.shelfLife')}:{' '}
+              {spec.shelfLifeDays == null
+                ? t('qc.specs.noShelfLife')
+                : t('qc.specs.shelfLifeValue', { days: spec.shelfLifeDays })}
             </Text>
             <SpecTestsTable spec={spec} />
             {spec.status === 'draft' && can('specifications:write') && <Approval spec={spec} />}

@@ -102,7 +102,7 @@ export function useSpecification(id: string | undefined) {
 }
 
 export const useCreateSpecification = () =>
-  useQcMutation((body: { product: string; tests: SpecTestInput[] }) =>
+  useQcMutation((body: { product: string; tests: SpecTestInput[]; shelfLifeDays?: number }) =>
     http.post<Specification>('/specifications', body),
   );
 

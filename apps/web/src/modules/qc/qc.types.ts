@@ -28,6 +28,8 @@ export interface Specification {
   version: number;
   status: SpecificationStatus;
   tests: SpecTest[];
+  /** Days from the end of manufacture; the QP's release dates the product with it. */
+  shelfLifeDays: number | null;
   createdBy: string;
   createdAt: string;
   effectiveAt: string | null;

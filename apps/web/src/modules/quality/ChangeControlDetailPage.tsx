@@ -1,4 +1,7 @@
-/** One change control: the request, its impact assessment, and the signed approval, implementation and closure. */
+/**
+ * One change control: the request, its impact assessment, and the signed approval, implementation and closure.
+ * Before implementation its requester or QA may withdraw it; a withdrawn change shows who, when and why.
+ */
 import { Badge, Button, Card, Group, SimpleGrid, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -15,9 +18,13 @@ import { RefusalAlert } from '../manufacturing/common/RefusalAlert';
 import { useSignFlow } from '../manufacturing/common/useSignFlow';
 import { ChangeAssessForm } from './ChangeAssessForm';
 import { DateInput, DueDate, QualityBadge } from './common';
+import { EndedBanner, EndRecordAction } from './EndRecordAction';
 import { HistoryPanel } from './HistoryPanel';
 import { useChangeControl, useChangeSteps } from './quality.api';
-import type { ChangeControlDetail, ChangeImpact } from './quality.types';
+import type { ChangeControlDetail, ChangeImpact, ChangeStatus } from './quality.types';
+
+/** Before implementation a change may still be withdrawn, and its implementation date is what is due. */
+const BEFORE_IMPLEMENTATION: readonly ChangeStatus[] = ['draft', 'assessed', 'approved'];
 
 export function ChangeControlDetailPage() {
   const { id = '' } = useParams();
@@ -29,6 +36,10 @@ function Detail({ change: c }: { change: ChangeControlDetail }) {
   const { t } = useTranslation();
   const { can, me } = useSession();
   const steps = useChangeSteps(c.id);
+  // As the server: before implementation, the requester (who holds quality:write) or QA.
+  const mayWithdraw =
+    BEFORE_IMPLEMENTATION.includes(c.status) &&
+    (can('quality:approve') || (can('quality:write') && me.user.username === c.requestedBy));
   return (
     <Stack data-testid="change-detail" data-status={c.status}>
       <Group justify="space-between" align="flex-start">
@@ -38,8 +49,30 @@ function Detail({ change: c }: { change: ChangeControlDetail }) {
           </Text>
           <Title order={2}>{c.title}</Title>
         </div>
-        <QualityBadge kind="changeStatus" value={c.status} />
+        <Stack gap="xs" align="flex-end">
+          <QualityBadge kind="changeStatus" value={c.status} />
+          {mayWithdraw && (
+            <EndRecordAction
+              testId="withdraw-change"
+              label={t('quality.change.withdraw')}
+              title={t('quality.change.withdrawTitle', { number: c.number })}
+              consequences={t('quality.change.withdrawConsequences')}
+              record={(reason) => t('quality.change.withdrawRecord', { number: c.number, reason })}
+              meanings={CHANGE_MEANINGS.withdraw}
+              onSign={(body) => steps.withdraw.mutateAsync(body)}
+            />
+          )}
+        </Stack>
       </Group>
+      {c.status === 'withdrawn' && (
+        <EndedBanner
+          testId="withdrawn-banner"
+          title={t('quality.change.withdrawnTitle')}
+          by={c.withdrawnBy}
+          at={c.withdrawnAt}
+          reason={c.withdrawReason}
+        />
+      )}
       <Card withBorder>
         <Stack>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{c.description}</Text>
@@ -50,7 +83,7 @@ function Detail({ change: c }: { change: ChangeControlDetail }) {
               {c.requestedBy} · <DateTime value={c.requestedAt} withZone={false} />
             </Field>
             <Field label={t('quality.change.implementationDue')}>
-              {c.status === 'draft' || c.status === 'assessed' || c.status === 'approved' ? (
+              {BEFORE_IMPLEMENTATION.includes(c.status) ? (
                 <DueDate date={c.implementationDueDate} overdue={c.overdue} />
               ) : (
                 c.implementationDueDate

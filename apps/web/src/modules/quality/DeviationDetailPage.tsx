@@ -1,6 +1,7 @@
 /**
  * One deviation: what happened, the checklist of what closure still needs, and — for the people who may
  * act — classification, investigation, impact on each batch, CAPA and closure; then signatures and history.
+ * QA may cancel one a person reported in error; a cancelled deviation shows who, when and why, and no steps.
  */
 import { Anchor, Badge, Button, Card, Group, List, SimpleGrid, Stack, Text, ThemeIcon, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
@@ -9,14 +10,16 @@ import { useSession } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
 import { Field } from '../../components/Field';
 import { SignaturesList } from '../../components/SignaturesList';
+import { DEVIATION_CANCEL_MEANINGS } from '../../components/signatureMeanings';
 import { QueryView } from '../../components/states';
 import { StatusBadge } from '../manufacturing/common/badges';
 import { closureChecklist, readyToClose, type ClosureItem } from './closure';
 import { DueDate, QualityBadge } from './common';
 import { ClassifyPanel, ClosePanel, InvestigationPanel } from './DeviationPanels';
+import { EndedBanner, EndRecordAction } from './EndRecordAction';
 import { HistoryPanel } from './HistoryPanel';
 import { ImpactPanel } from './ImpactPanel';
-import { useDeviation } from './quality.api';
+import { useDeviation, useDeviationSteps } from './quality.api';
 import type { DeviationDetail } from './quality.types';
 
 export function DeviationDetailPage() {
@@ -30,6 +33,9 @@ function Detail({ d }: { d: DeviationDetail }) {
   const { can } = useSession();
   const checklist = closureChecklist(d);
   const closed = d.status === 'closed';
+  const cancelled = d.status === 'cancelled';
+  // Closed or cancelled: the lifecycle is over, nothing more is worked on it.
+  const ended = closed || cancelled;
   const investigating = d.status === 'classified' || d.status === 'investigation';
   return (
     <Stack data-testid="deviation-detail" data-status={d.status}>
@@ -40,11 +46,23 @@ function Detail({ d }: { d: DeviationDetail }) {
           </Text>
           <Title order={2}>{d.title}</Title>
         </div>
-        <Group>
-          <StatusBadge kind="severity" value={d.severity} />
-          <StatusBadge kind="deviationStatus" value={d.status} testId="deviation-status" />
-        </Group>
+        <Stack gap="xs" align="flex-end">
+          <Group>
+            <StatusBadge kind="severity" value={d.severity} />
+            <StatusBadge kind="deviationStatus" value={d.status} testId="deviation-status" />
+          </Group>
+          {can('quality:approve') && d.source === 'manual' && !ended && <CancelAction d={d} />}
+        </Stack>
       </Group>
+      {cancelled && (
+        <EndedBanner
+          testId="cancelled-banner"
+          title={t('quality.deviation.cancelledTitle')}
+          by={d.cancelledBy}
+          at={d.cancelledAt}
+          reason={d.cancelReason}
+        />
+      )}
       <Card withBorder>
         <Stack>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{d.description}</Text>
@@ -78,13 +96,13 @@ function Detail({ d }: { d: DeviationDetail }) {
           {(d.investigation || d.rootCause) && !investigating && <Findings d={d} />}
         </Stack>
       </Card>
-      {!closed && <Checklist items={checklist} />}
+      {!ended && <Checklist items={checklist} />}
       {closed && <ClosedCard d={d} />}
-      {can('quality:approve') && !closed && <ClassifyPanel d={d} />}
+      {can('quality:approve') && !ended && <ClassifyPanel d={d} />}
       {can('quality:write') && investigating && <InvestigationPanel d={d} />}
       <ImpactPanel d={d} editable={can('quality:write') && investigating} />
-      <CapaCard d={d} />
-      {can('quality:approve') && !closed && <ClosePanel d={d} ready={readyToClose(checklist)} />}
+      <CapaCard d={d} ended={ended} />
+      {can('quality:approve') && !ended && <ClosePanel d={d} ready={readyToClose(checklist)} />}
       <Card withBorder>
         <Stack>
           <Title order={4}>{t('quality.signatures')}</Title>
@@ -154,7 +172,23 @@ function ClosedCard({ d }: { d: DeviationDetail }) {
   );
 }
 
-function CapaCard({ d }: { d: DeviationDetail }) {
+function CancelAction({ d }: { d: DeviationDetail }) {
+  const { t } = useTranslation();
+  const { cancel } = useDeviationSteps(d.id);
+  return (
+    <EndRecordAction
+      testId="cancel-deviation"
+      label={t('quality.deviation.cancel')}
+      title={t('quality.deviation.cancelTitle', { number: d.number })}
+      consequences={t('quality.deviation.cancelConsequences')}
+      record={(reason) => t('quality.deviation.cancelRecord', { number: d.number, reason })}
+      meanings={DEVIATION_CANCEL_MEANINGS}
+      onSign={(body) => cancel.mutateAsync(body)}
+    />
+  );
+}
+
+function CapaCard({ d, ended }: { d: DeviationDetail; ended: boolean }) {
   const { t } = useTranslation();
   const { can } = useSession();
   return (
@@ -162,7 +196,7 @@ function CapaCard({ d }: { d: DeviationDetail }) {
       <Stack gap="xs">
         <Group justify="space-between">
           <Title order={4}>{t('quality.capa.title')}</Title>
-          {can('quality:write') && d.status !== 'closed' && (
+          {can('quality:write') && !ended && (
             <Button
               component={Link}
               to={`/quality/capas/new?deviationId=${d.id}`}

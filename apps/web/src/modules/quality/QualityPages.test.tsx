@@ -32,6 +32,9 @@ const DEVIATION: DeviationDetail = {
   closedAt: null,
   closedBy: null,
   conclusion: null,
+  cancelledAt: null,
+  cancelledBy: null,
+  cancelReason: null,
   batches: [
     {
       id: 'b1',

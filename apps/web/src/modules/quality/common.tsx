@@ -9,7 +9,14 @@ import { useUsernames } from './quality.api';
 
 const COLORS: Record<string, Record<string, string>> = {
   capaStatus: { open: 'orange', effectiveness_check: 'yellow', closed: 'gray' },
-  changeStatus: { draft: 'gray', assessed: 'blue', approved: 'indigo', implemented: 'teal', closed: 'dark' },
+  changeStatus: {
+    draft: 'gray',
+    assessed: 'blue',
+    approved: 'indigo',
+    implemented: 'teal',
+    closed: 'dark',
+    withdrawn: 'dark',
+  },
   actionStatus: { open: 'orange', completed: 'teal' },
   impact: { none: 'teal', acceptable: 'yellow', not_acceptable: 'red' },
   checkResult: { effective: 'teal', not_effective: 'red' },

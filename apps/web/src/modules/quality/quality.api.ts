@@ -115,6 +115,12 @@ export interface NewDeviation {
   roomId?: string;
 }
 
+/** Ending a record without its work (a deviation cancelled, a change withdrawn): why, and the signature. */
+export interface EndRecordBody {
+  reason: string;
+  signature: SignatureInput;
+}
+
 export const useReportDeviation = () =>
   useQualityMutation((body: NewDeviation) => http.post<DeviationDetail>('/deviations', body));
 
@@ -139,6 +145,7 @@ export function useDeviationSteps(id: string) {
     close: useQualityMutation((b: { conclusion: string; signature: SignatureInput }) =>
       http.post<DeviationDetail>(`${path}/close`, b),
     ),
+    cancel: useQualityMutation((b: EndRecordBody) => http.post<DeviationDetail>(`${path}/cancel`, b)),
   };
 }
 
@@ -197,5 +204,6 @@ export function useChangeSteps(id: string) {
     close: useQualityMutation((b: { effectiveness: string; signature: SignatureInput }) =>
       http.post<ChangeControlDetail>(`${path}/close`, b),
     ),
+    withdraw: useQualityMutation((b: EndRecordBody) => http.post<ChangeControlDetail>(`${path}/withdraw`, b)),
   };
 }

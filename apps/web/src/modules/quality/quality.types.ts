@@ -29,6 +29,10 @@ export interface QualityDeviation extends Deviation {
   closedAt: string | null;
   closedBy: string | null;
   conclusion: string | null;
+  /** Set when QA cancelled it as opened in error: who, when (UTC) and why. */
+  cancelledAt: string | null;
+  cancelledBy: string | null;
+  cancelReason: string | null;
 }
 
 export interface AffectedBatch {
@@ -125,7 +129,7 @@ export const CHANGE_CATEGORIES = [
   'other',
 ] as const;
 export type ChangeCategory = (typeof CHANGE_CATEGORIES)[number];
-export const CHANGE_STATUSES = ['draft', 'assessed', 'approved', 'implemented', 'closed'] as const;
+export const CHANGE_STATUSES = ['draft', 'assessed', 'approved', 'implemented', 'closed', 'withdrawn'] as const;
 export type ChangeStatus = (typeof CHANGE_STATUSES)[number];
 export const REGULATORY_IMPACTS = ['none', 'notification', 'prior_approval'] as const;
 export type RegulatoryImpact = (typeof REGULATORY_IMPACTS)[number];
@@ -165,6 +169,10 @@ export interface ChangeControl {
   effectivenessNote: string | null;
   closedBy: string | null;
   closedAt: string | null;
+  /** Set when the change was withdrawn before implementation: who, when (UTC) and why. */
+  withdrawnAt: string | null;
+  withdrawnBy: string | null;
+  withdrawReason: string | null;
   dueDate: string | null;
   overdue: boolean;
 }

@@ -21,6 +21,11 @@ export function DecisionHistory({ check }: { check: ReleaseCheck }) {
                 {r.certifier.name} · <DateTime value={r.certifiedAt} />
               </Text>
             </Group>
+            {r.productExpiresAt && (
+              <Text size="sm" data-testid={`decision-expiry-${r.id}`}>
+                {t('release.history.expiry')}: <DateTime value={r.productExpiresAt} />
+              </Text>
+            )}
             {r.pendingTests.length > 0 && (
               <Text size="sm">
                 {t('release.history.pending', {

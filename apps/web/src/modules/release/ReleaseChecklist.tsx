@@ -5,7 +5,9 @@
 import { Badge, Card, Group, List, SimpleGrid, Stack, Table, Text, ThemeIcon, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useTimeZone } from '../../app/session';
 import { DateTime } from '../../components/DateTime';
+import { formatDateTime } from '../../lib/time';
 import { useBlockerText } from './blockerText';
 import { RELEASE_DECISIONS, type ReleaseCheck, type TestState } from './release.types';
 
@@ -74,6 +76,26 @@ function QcTable({ qc }: { qc: ReleaseCheck['qc'] }) {
   );
 }
 
+/** The expiry a release would certify: end of manufacture + the specification's shelf life. */
+function ExpiryCheck({ check }: { check: ReleaseCheck }) {
+  const { t } = useTranslation();
+  const tz = useTimeZone();
+  const { expiresAt, expired } = check.expiry;
+  const days = check.qc.specification?.shelfLifeDays;
+  const when = formatDateTime(expiresAt, tz);
+  let detail = t('release.check.notCompleted');
+  if (check.qc.specification && days == null) detail = t('release.check.noShelfLife');
+  else if (expiresAt && expired) detail = t('release.check.expired', { when });
+  else if (expiresAt) detail = t('release.check.expiresAt', { when, days });
+  return (
+    <Check ok={!!expiresAt && !expired} label={t('release.check.expiry')} testId="check-expiry">
+      <Text size="sm" c="dimmed" data-testid="check-expiry-detail">
+        {detail}
+      </Text>
+    </Check>
+  );
+}
+
 function Facts({ check }: { check: ReleaseCheck }) {
   const { t } = useTranslation();
   const coi = check.chainOfIdentity;
@@ -96,6 +118,7 @@ function Facts({ check }: { check: ReleaseCheck }) {
       >
         <QcTable qc={check.qc} />
       </Check>
+      <ExpiryCheck check={check} />
       <Check ok={!check.openDeviations.length} label={t('release.check.deviations')} testId="check-deviations">
         {check.openDeviations.length ? (
           <List size="sm">

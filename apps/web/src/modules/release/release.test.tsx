@@ -42,7 +42,7 @@ function oosCheck(): ReleaseCheck {
     subjectCode: 'HCC-001',
     coi: 'CHA999926000001',
     qc: {
-      specification: { id: 's1', product: 'GPC3 CAR-T', version: 1 },
+      specification: { id: 's1', product: 'GPC3 CAR-T', version: 1, shelfLifeDays: 270 },
       tests: [
         { code: 'VIAB', name: 'Viability', lateResultAllowed: false, state: 'conforming', resultId: 'r1' },
         { code: 'VCN', name: 'Vector copy number', lateResultAllowed: false, state: 'non_conforming', resultId: 'r2' },
@@ -52,6 +52,7 @@ function oosCheck(): ReleaseCheck {
       pendingLate: [],
     },
     openDeviations: [],
+    expiry: { expiresAt: '2027-08-17T06:30:00Z', expired: false },
     review: {
       id: 'rv',
       batchId: 'b1',
@@ -98,6 +99,10 @@ describe('release screen', () => {
     expect(screen.getByTestId('blockers-reject').getAttribute('data-allowed')).toBe('true');
     expect(screen.getByTestId('check-qc').getAttribute('data-ok')).toBe('false');
     expect(screen.getByTestId('check-coi').getAttribute('data-ok')).toBe('true');
+    // 06:30 UTC is 14:30 in the site's time zone (Asia/Shanghai).
+    expect(screen.getByTestId('check-expiry').getAttribute('data-ok')).toBe('true');
+    expect(screen.getByTestId('check-expiry-detail').textContent).toContain('2027-08-17 14:30');
+    expect(screen.getByTestId('check-expiry-detail').textContent).toContain('270 days');
     const sign = screen.getByTestId('decision-sign') as HTMLButtonElement;
     expect(sign.disabled).toBe(true);
 

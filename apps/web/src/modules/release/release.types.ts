@@ -45,6 +45,7 @@ export interface ReleaseRecord {
   treatingPhysician: Person | null;
   exceptional: ExceptionalRelease | null;
   comment: string | null;
+  productExpiresAt: string | null;
   certifiedAt: string;
   signatures: Signature[];
 }
@@ -90,13 +91,15 @@ export interface ReleaseCheck {
   subjectCode: string | null;
   coi: string | null;
   qc: {
-    specification: { id: string; product: string; version: number } | null;
+    specification: { id: string; product: string; version: number; shelfLifeDays: number | null } | null;
     tests: { code: string; name: string; lateResultAllowed: boolean; state: TestState; resultId: string | null }[];
     complete: boolean;
     outOfSpecification: string[];
     pendingLate: string[];
   };
   openDeviations: { id: string; number: string; title: string; severity: string; status: string }[];
+  /** End of manufacture + the specification's shelf life; what a release would certify. */
+  expiry: { expiresAt: string | null; expired: boolean };
   review: Review | null;
   chainOfIdentity: {
     applies: boolean;

@@ -19,6 +19,38 @@ function typeValue(key: string, value: string) {
   fireEvent.change(screen.getByTestId(`value-${key}`), { target: { value } });
 }
 
+/** The server refusing step 0 because Op One's ASEP-201 qualification is in `state` (`why` ends its message). */
+function notQualified(state: 'never_held' | 'expired', why: string) {
+  return executionRoutes({
+    'POST /batches/b1/steps/0/complete': () =>
+      jsonResponse(
+        409,
+        {
+          type: 'about:blank',
+          title: 'Conflict',
+          status: 409,
+          detail: `Op One is not qualified for ASEP-201 Aseptic gowning: ${why}.`,
+          code: 'training.not_qualified',
+          params: { competency: 'ASEP-201', state, name: 'Op One' },
+        },
+        'application/problem+json',
+      ),
+  });
+}
+
+/** Fills step 0 in range, scans its lot and the cabinet (as `equipmentCode`), completes it and signs. */
+async function completeFirstStep(equipmentCode: string) {
+  await screen.findByTestId('step-runner');
+  typeValue('temperature', '37');
+  scan('lot-scan', 'WB-2026-001');
+  await screen.findByTestId('scanned-lot');
+  scan('equipment-scan', equipmentCode);
+  await screen.findByTestId('scanned-equipment');
+  fireEvent.click(screen.getByTestId('step-complete'));
+  fireEvent.change(await screen.findByTestId('sign-password'), { target: { value: 'Hepatica-Demo-2026' } });
+  fireEvent.click(screen.getByTestId('sign-submit'));
+}
+
 describe('batch execution view', () => {
   beforeEach(async () => {
     await i18n.changeLanguage('en');
@@ -72,34 +104,10 @@ describe('batch execution view', () => {
   });
 
   it('shows the server’s 409 qualification refusal with the course code', async () => {
-    const fetchMock = mockApi(
-      executionRoutes({
-        'POST /batches/b1/steps/0/complete': () =>
-          jsonResponse(
-            409,
-            {
-              type: 'about:blank',
-              title: 'Conflict',
-              status: 409,
-              detail: 'Op One is not qualified for ASEP-201 Aseptic gowning: they have never held this qualification.',
-              code: 'training.not_qualified',
-              params: { competency: 'ASEP-201', state: 'never_held', name: 'Op One' },
-            },
-            'application/problem+json',
-          ),
-      }),
-    );
+    const fetchMock = mockApi(notQualified('never_held', 'they have never held this qualification'));
     open();
-    await screen.findByTestId('step-runner');
-    typeValue('temperature', '37');
-    scan('lot-scan', 'WB-2026-001');
-    await screen.findByTestId('scanned-lot');
-    scan('equipment-scan', 'bsc-01');
-    await screen.findByTestId('scanned-equipment');
-
-    fireEvent.click(screen.getByTestId('step-complete'));
-    fireEvent.change(await screen.findByTestId('sign-password'), { target: { value: 'Hepatica-Demo-2026' } });
-    fireEvent.click(screen.getByTestId('sign-submit'));
+    // Typed lower case: the scan finds the cabinet whatever the case.
+    await completeFirstStep('bsc-01');
 
     const refusal = await screen.findByTestId('step-refusal');
     expect(refusal.getAttribute('data-code')).toBe('training.not_qualified');
@@ -118,32 +126,9 @@ describe('batch execution view', () => {
 
   it('words the qualification refusal in Chinese with the course code', async () => {
     await i18n.changeLanguage('zh-CN');
-    mockApi(
-      executionRoutes({
-        'POST /batches/b1/steps/0/complete': () =>
-          jsonResponse(
-            409,
-            {
-              status: 409,
-              title: 'Conflict',
-              detail: 'Op One is not qualified for ASEP-201 Aseptic gowning: the qualification expired.',
-              code: 'training.not_qualified',
-              params: { competency: 'ASEP-201', state: 'expired', name: 'Op One' },
-            },
-            'application/problem+json',
-          ),
-      }),
-    );
+    mockApi(notQualified('expired', 'the qualification expired'));
     open();
-    await screen.findByTestId('step-runner');
-    typeValue('temperature', '37');
-    scan('lot-scan', 'WB-2026-001');
-    await screen.findByTestId('scanned-lot');
-    scan('equipment-scan', 'BSC-01');
-    await screen.findByTestId('scanned-equipment');
-    fireEvent.click(screen.getByTestId('step-complete'));
-    fireEvent.change(await screen.findByTestId('sign-password'), { target: { value: 'x' } });
-    fireEvent.click(screen.getByTestId('sign-submit'));
+    await completeFirstStep('BSC-01');
 
     const text = await screen.findByTestId('step-refusal-text');
     expect(text.textContent).toBe('Op One 未持有课程 ASEP-201 的有效资质（已过期）。');

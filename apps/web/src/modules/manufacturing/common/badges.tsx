@@ -19,7 +19,7 @@ const COLORS = {
   },
   emResult: { within: 'teal', alert: 'yellow', action: 'red' },
   severity: { minor: 'yellow', major: 'orange', critical: 'red' },
-  deviationStatus: { open: 'red', classified: 'yellow', investigation: 'orange', closed: 'gray' },
+  deviationStatus: { open: 'red', classified: 'yellow', investigation: 'orange', closed: 'gray', cancelled: 'dark' },
   grade: { A: 'grape', B: 'indigo', C: 'blue', D: 'cyan' },
 } satisfies Record<string, Colors>;
 

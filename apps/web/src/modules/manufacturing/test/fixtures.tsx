@@ -98,6 +98,7 @@ export const BATCH: Batch = {
   status: 'in_progress',
   startedAt: '2026-11-25T01:00:00.000Z',
   completedAt: null,
+  productExpiresAt: null,
   deviations: [],
   // The API addresses steps by index from 0; people count them from 1.
   steps: PROCESS.steps.map((s, index) => ({
