@@ -6,45 +6,14 @@ import { jsonResponse } from '../../test/render';
 import { mockApi, renderAt, sent } from '../manufacturing/test/fixtures';
 import { ChangeControlDetailPage } from './ChangeControlDetailPage';
 import { DeviationDetailPage } from './DeviationDetailPage';
+import { deviationDetail } from './quality.fixtures';
 import type { ChangeControlDetail, DeviationDetail } from './quality.types';
 
 const QA: Permission[] = ['deviations:read', 'quality:read', 'quality:write', 'quality:approve'];
 const OPERATOR: Permission[] = ['deviations:read', 'quality:read', 'quality:write'];
 const REASON = 'Reported twice: the same gowning lapse is DEV-2026-0041.';
 
-const DEVIATION: DeviationDetail = {
-  id: 'd1',
-  number: 'DEV-2026-0042',
-  title: 'Gowning step skipped',
-  description: 'Second glove change missed.',
-  severity: 'minor',
-  status: 'open',
-  source: 'manual',
-  roomId: null,
-  roomCode: null,
-  batchId: null,
-  batchIds: [],
-  openedAt: '2026-10-16T01:00:00Z',
-  openedBy: 'operator',
-  dueDate: '2026-11-15',
-  overdue: false,
-  classifiedAt: null,
-  classifiedBy: null,
-  owner: null,
-  capaRequired: null,
-  investigation: null,
-  rootCause: null,
-  rootCauseCategory: null,
-  closedAt: null,
-  closedBy: null,
-  conclusion: null,
-  cancelledAt: null,
-  cancelledBy: null,
-  cancelReason: null,
-  batches: [],
-  capas: [],
-  signatures: [],
-};
+const DEVIATION = deviationDetail();
 
 const CHANGE: ChangeControlDetail = {
   id: 'c1',

@@ -4,37 +4,22 @@ import { jsonResponse } from '../../test/render';
 import { mockApi, renderAt } from '../manufacturing/test/fixtures';
 import { CapaDetailPage } from './CapaDetailPage';
 import { DeviationDetailPage } from './DeviationDetailPage';
-import type { CapaDetail, DeviationDetail } from './quality.types';
+import { deviationDetail } from './quality.fixtures';
+import type { CapaDetail } from './quality.types';
 
-const DEVIATION: DeviationDetail = {
-  id: 'd1',
-  number: 'DEV-2026-0042',
+const DEVIATION = deviationDetail({
   title: 'Incubator INC-03 CO₂ alarm',
   description: 'CO₂ at 3.1 % for 47 minutes.',
   severity: 'major',
   status: 'investigation',
-  source: 'manual',
-  roomId: null,
-  roomCode: null,
   batchId: 'b1',
   batchIds: ['b1'],
-  openedAt: '2026-10-16T01:00:00Z',
-  openedBy: 'operator',
-  dueDate: '2026-11-15',
   overdue: true,
   classifiedAt: '2026-10-16T03:00:00Z',
   classifiedBy: 'qa',
   owner: 'operator',
   capaRequired: true,
   investigation: 'Gas log reviewed.',
-  rootCause: null,
-  rootCauseCategory: null,
-  closedAt: null,
-  closedBy: null,
-  conclusion: null,
-  cancelledAt: null,
-  cancelledBy: null,
-  cancelReason: null,
   batches: [
     {
       id: 'b1',
@@ -49,9 +34,7 @@ const DEVIATION: DeviationDetail = {
       assessedAt: null,
     },
   ],
-  capas: [],
-  signatures: [],
-};
+});
 
 const ACTION = {
   position: 1,
