@@ -11,12 +11,12 @@
  * full sequential scan of the edges and beside the same traces with index scans disabled. The forward
  * trace route is also measured under load, for the engine's table.
  */
-import { sql } from 'drizzle-orm';
-import type { Database, Db } from '../../apps/server/src/db/client';
-import { traceGenealogy, traceLot, type TraceDirection } from '../../apps/server/src/modules/materials/genealogy.service';
+import type { Database } from '../../apps/server/src/db/client';
+import { traceGenealogy, traceLot } from '../../apps/server/src/modules/materials/genealogy.service';
 import { createMaterial } from '../../apps/server/src/modules/materials/materials.service';
 import { asUser, seedUser, type Suite } from './fixtures';
 import { measure } from './measure';
+import { syntheticId as id, timed, withoutIndexScans } from './sql-bench';
 
 /** Edges per CAR-T batch (collection, 5 reagents, 1 vector lot, order) plus its share of a vector batch (4 edges per 12 CAR-T batches). */
 const EDGES_PER_BATCH = 8 + 4 / 12;
@@ -43,12 +43,6 @@ function targetEdges(): number {
   if (!Number.isInteger(n) || n < 1000) throw new Error(`GENEALOGY_EDGES must be an integer >= 1000 (got "${raw}")`);
   return n;
 }
-
-/**
- * Deterministic ids, so edges, lots and batches agree without a lookup: md5('<prefix><n>') shaped as a
- * version-4 UUID (the API's id parameters accept only well-formed UUIDs).
- */
-const id = (prefix: string, n: string) => `overlay(overlay(md5('${prefix}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /** Lots and batches exist as rows (the trace labels them by join); orders and collections are only ids. */
 async function loadRows(database: Database, s: Shape, materialIds: Record<'reagent' | 'vector' | 'plasmid', string>): Promise<void> {
@@ -102,31 +96,6 @@ async function bulkLoad(database: Database, s: Shape, materialIds: Record<'reage
   await database.query('ANALYZE');
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-
-/** Median of `runs` timed calls after one warm-up call (or a single cold call when runs is 0). */
-async function timed<T>(runs: number, fn: () => Promise<T>): Promise<{ ms: number; result: T }> {
-  const start = performance.now();
-  let result = await fn(); // warm-up: catalog caches and buffer pages, as on a server that has been running
-  const times: number[] = runs ? [] : [performance.now() - start];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    result = await fn();
-    times.push(performance.now() - start);
-  }
-  return { ms: median(times), result };
-}
-
-/** The same trace with the planner forbidden index scans: what it would cost if the indexes were missing. */
-function traceWithoutIndexes(db: Db, kind: 'lot', lotId: string, direction: TraceDirection) {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL enable_indexscan = off`);
-    await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
-    await tx.execute(sql`SET LOCAL enable_indexonlyscan = off`);
-    return traceGenealogy(tx, { kind, id: lotId }, direction);
-  });
-}
-
 function table(rows: [string, string, string, string][]): string[] {
   const head: [string, string, string, string] = ['query', 'nodes', `median ms`, 'full scan ÷ query'];
   const all = [head, ...rows];
@@ -163,8 +132,8 @@ export const genealogySuite: Suite = {
       throw new Error(`genealogy: the trace of ${forward.result.root.label} is wrong (forward ${forward.result.nodes.length} nodes, backward ${backward.result.nodes.length})`);
     }
     // Seconds each on a million edges: one run tells the order of magnitude.
-    const slowForward = await timed(0, () => traceWithoutIndexes(db, 'lot', vector, 'forward'));
-    const slowBackward = await timed(0, () => traceWithoutIndexes(db, 'lot', vector, 'backward'));
+    const slowForward = await timed(0, () => withoutIndexScans(db, (tx) => traceGenealogy(tx, { kind: 'lot', id: vector }, 'forward')));
+    const slowBackward = await timed(0, () => withoutIndexScans(db, (tx) => traceGenealogy(tx, { kind: 'lot', id: vector }, 'backward')));
 
     const ms = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
     const ratio = (x: number) => (scan.ms / x >= 10 ? (scan.ms / x).toFixed(0) : (scan.ms / x).toFixed(2));

@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import type { Db } from '../../db/client';
 import type { RoutePlugin } from '../../platform/app-types';
 import { idParam, listOf } from '../../platform/schemas';
 import { getPatient } from '../patients/patients.service';
@@ -49,41 +51,20 @@ export const shipmentsRoutes: RoutePlugin = (app, { database: { db } }) => {
     async (request) => getShipment(db, request.params.id),
   );
 
-  app.post(
-    '/shipments/:id/logger',
-    {
-      config: { permission: 'shipments:write' },
-      schema: { tags, params: idParam, body: loggerUploadBody, response: detail },
-    },
-    async (request) => {
-      await uploadLogger(db, request.params.id, request.body);
-      return getShipment(db, request.params.id);
-    },
-  );
-
-  app.post(
-    '/shipments/:id/receipt',
-    {
-      config: { permission: 'shipments:write' },
-      schema: { tags, params: idParam, body: receiptBody, response: detail },
-    },
-    async (request) => {
-      await receiveShipment(db, request.params.id, request.body);
-      return getShipment(db, request.params.id);
-    },
-  );
-
-  app.post(
-    '/shipments/:id/storage',
-    {
-      config: { permission: 'shipments:write' },
-      schema: { tags, params: idParam, body: storageBody, response: detail },
-    },
-    async (request) => {
-      await storeShipment(db, request.params.id, request.body);
-      return getShipment(db, request.params.id);
-    },
-  );
+  /** A step at the site (logger upload, receipt, storage): validated, done, and answered with the shipment. */
+  function siteStep<B extends z.ZodType>(step: string, body: B, run: (db: Db, id: string, input: z.output<B>) => Promise<unknown>) {
+    app.post(
+      `/shipments/:id/${step}`,
+      { config: { permission: 'shipments:write' }, schema: { tags, params: idParam, body, response: detail } },
+      async (request) => {
+        await run(db, request.params.id, request.body as z.output<B>);
+        return getShipment(db, request.params.id);
+      },
+    );
+  }
+  siteStep('logger', loggerUploadBody, uploadLogger);
+  siteStep('receipt', receiptBody, receiveShipment);
+  siteStep('storage', storageBody, storeShipment);
 
   app.post(
     '/shipments/:id/verifications',
