@@ -6,10 +6,12 @@
  * the same run is. Suites may add notes printed under the table (the genealogy suite's trace timings
  * beside a full scan of a million edges). Exits 1 if any measured request failed, so errors are never reported as speed.
  *
- * Add a suite: write `<name>.bench.ts` exporting a Suite (see fixtures.ts) and list it in SUITES.
+ * Add a suite: write `<name>.bench.ts` exporting a Suite (see fixtures.ts) and list it in ALL_SUITES.
+ * BENCH_SUITES=<name>[,<name>…] runs only those suites.
  */
 import { custodySuite } from './custody.bench';
 import { genealogySuite } from './genealogy.bench';
+import { trailSuite } from './trail.bench';
 import {
   BARE_PATH,
   openPgliteBench,
@@ -23,7 +25,18 @@ import {
 } from './fixtures';
 import { loadFromEnv, measure, type Load, type Measurement } from './measure';
 
-const SUITES: Suite[] = [custodySuite, genealogySuite];
+const ALL_SUITES: Suite[] = [custodySuite, genealogySuite, trailSuite];
+
+/** BENCH_SUITES=trail,genealogy runs only those suites (the bare route is always measured); unset runs all. */
+function suitesFromEnv(raw = process.env.BENCH_SUITES): Suite[] {
+  if (!raw?.trim()) return ALL_SUITES;
+  const names = raw.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !ALL_SUITES.some((s) => s.name === n));
+  if (unknown.length) throw new Error(`BENCH_SUITES: unknown suite ${unknown.join(', ')} (known: ${ALL_SUITES.map((s) => s.name).join(', ')})`);
+  return ALL_SUITES.filter((s) => names.includes(s.name));
+}
+
+const SUITES = suitesFromEnv();
 
 interface EngineReport {
   engine: EngineName;

@@ -257,14 +257,9 @@ describe('release to infusion: QC results, conditional release, shipment, bedsid
   });
 
   it('the nurse records the infusion with its dose and start time, signed', async () => {
-    const [site] = (await api<{ items: { timeZone: string }[] }>('/sites')).items;
     const { receivedAt } = await api<{ receivedAt: string }>(`/shipments/${shipmentId}`);
-    // The start is typed to the minute; in this compressed journey the receipt may lie in the current
-    // minute, and an infusion may not start before the product was received.
-    const minuteOf = (t: number) => Math.floor(t / 60_000) * 60_000;
-    const wait = minuteOf(Date.parse(receivedAt)) + 60_000 - Date.now();
-    if (minuteOf(Date.now()) < Date.parse(receivedAt)) await new Promise((r) => setTimeout(r, wait + 500));
-    await page.getByTestId('infusion-start').fill(siteMinute(new Date(), site!.timeZone));
+    // The start is left at "now": an untouched time field sends the true current time, after the receipt.
+    expect(await page.getByTestId('infusion-start').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
     await page.getByTestId('infusion-cells').fill('140');
     await page.getByTestId('infusion-weight').fill('70');
     await page.getByTestId('infusion-volume').fill('60');
@@ -281,6 +276,9 @@ describe('release to infusion: QC results, conditional release, shipment, bedsid
     expect(await page.getByTestId('verification-card').count()).toBe(1);
     expect(await page.getByTestId('shipment-exception').textContent()).toContain('STOP');
     expect(await page.getByTestId('infusion-card').textContent()).toContain('Hepatobiliary ward 5, bed 12');
+    const { infusion } = await api<{ infusion: { startedAt: string } }>(`/shipments/${shipmentId}`);
+    expect(Date.parse(infusion.startedAt)).toBeGreaterThanOrEqual(Date.parse(receivedAt));
+    expect(Date.now() - Date.parse(infusion.startedAt)).toBeLessThan(10 * 60_000);
   });
 
   it("the order page shows the infusion and the vein-to-vein path with each leg's duration", async () => {
