@@ -36,8 +36,6 @@ function suitesFromEnv(raw = process.env.BENCH_SUITES): Suite[] {
   return ALL_SUITES.filter((s) => names.includes(s.name));
 }
 
-const SUITES = suitesFromEnv();
-
 interface EngineReport {
   engine: EngineName;
   bare: Measurement;
@@ -47,7 +45,7 @@ interface EngineReport {
 
 const cleanups = new Set<() => Promise<void>>();
 
-async function benchEngine(engine: EngineName, open: () => Promise<BenchDatabase>, load: Load): Promise<EngineReport> {
+async function benchEngine(engine: EngineName, open: () => Promise<BenchDatabase>, load: Load, suites: Suite[]): Promise<EngineReport> {
   const started = Date.now();
   const bench = await open();
   cleanups.add(bench.dispose);
@@ -58,7 +56,7 @@ async function benchEngine(engine: EngineName, open: () => Promise<BenchDatabase
     const bare = await measure({ name: `GET ${BARE_PATH} (bare)`, url: `${server.baseUrl}${BARE_PATH}` }, load);
     const measurements: Measurement[] = [];
     const notes: string[] = [];
-    for (const suite of SUITES) {
+    for (const suite of suites) {
       measurements.push(...(await suite.run({ engine, database: bench.database, server, load, notes })));
     }
     console.error(`${engine}: done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
@@ -110,13 +108,14 @@ function failures({ engine, bare, measurements }: EngineReport): string[] {
 
 async function main(): Promise<number> {
   const load = loadFromEnv();
+  const suites = suitesFromEnv();
   const postgresUrl = process.env.DATABASE_URL || process.env.HEPATICA_TEST_DATABASE_URL;
   const engines: [EngineName, () => Promise<BenchDatabase>][] = [['PGlite', openPgliteBench]];
   if (postgresUrl) engines.push(['PostgreSQL', () => openPostgresBench(postgresUrl)]);
 
   const problems: string[] = [];
   for (const [engine, open] of engines) {
-    const report = await benchEngine(engine, open, load);
+    const report = await benchEngine(engine, open, load, suites);
     printReport(report, load);
     problems.push(...failures(report));
   }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../../test/render';
 import { mockApi, renderAt } from '../manufacturing/test/fixtures';
 import type { ShipmentDetail } from './bedside.types';
-import { ShipmentDetailPage } from './ShipmentDetailPage';
+import { custodyPlace, ShipmentDetailPage } from './ShipmentDetailPage';
 
 /** The props the chart library was given (recharts draws nothing without a measured size in happy-dom). */
 const chartProps = vi.hoisted(() => ({ last: null as null | Record<string, unknown> }));
@@ -111,5 +111,16 @@ describe('shipment detail', () => {
     expect(screen.getByTestId('receipt-open')).toBeTruthy();
     expect(screen.queryByTestId('bedside-open')).toBeNull();
     expect(screen.queryByTestId('logger-open')).toBeNull();
+  });
+});
+
+describe('custodyPlace', () => {
+  it.each([
+    ['the shipping facility is not named twice', { location: 'GMP facility', fromParty: 'GMP facility', toParty: 'World Courier, dry shipper DS-07' }, 'GMP facility → World Courier, dry shipper DS-07'],
+    ['a receipt names the courier handing over', { location: 'Ward 5', fromParty: 'World Courier', toParty: 'Chen Jing (RN)' }, 'Ward 5 · World Courier → Chen Jing (RN)'],
+    ['storage has no handing party', { location: 'LN2 dewar 2', fromParty: null, toParty: 'Chen Jing (RN)' }, 'LN2 dewar 2 → Chen Jing (RN)'],
+    ['nothing but a place', { location: 'Ward 5', fromParty: null, toParty: null }, 'Ward 5'],
+  ])('%s', (_name, e, expected) => {
+    expect(custodyPlace(e)).toBe(expected);
   });
 });

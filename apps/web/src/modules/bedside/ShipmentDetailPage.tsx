@@ -74,6 +74,14 @@ function Facts({ s }: { s: ShipmentDetail }) {
   );
 }
 
+/** "Where · from → to"; a party that is the place itself (the facility shipping) is not said twice. */
+export function custodyPlace(e: Pick<ShipmentDetail['custody'][number], 'location' | 'fromParty' | 'toParty'>): string {
+  const from = e.fromParty && e.fromParty !== e.location ? e.fromParty : null;
+  const start = [e.location, from].filter(Boolean).join(' · ');
+  if (!e.toParty) return start;
+  return start ? `${start} → ${e.toParty}` : e.toParty;
+}
+
 function Custody({ s }: { s: ShipmentDetail }) {
   const { t, i18n } = useTranslation();
   return (
@@ -85,7 +93,7 @@ function Custody({ s }: { s: ShipmentDetail }) {
             <Table.Td>
               <DateTime value={e.occurredAt} />
             </Table.Td>
-            <Table.Td>{[e.location, e.fromParty && `${e.fromParty} →`, e.toParty].filter(Boolean).join(' ')}</Table.Td>
+            <Table.Td>{custodyPlace(e)}</Table.Td>
             <Table.Td>{e.temperatureC !== null ? `${e.temperatureC} °C` : ''}</Table.Td>
             <Table.Td>{e.recordedBy}</Table.Td>
           </Table.Tr>
