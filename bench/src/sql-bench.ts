@@ -28,16 +28,15 @@ export async function timed<T>(runs: number, fn: () => Promise<T>): Promise<{ ms
   return { ms: median(times), result };
 }
 
-/**
- * fn with the planner forbidden index scans: what it would cost if the indexes were missing. SET LOCAL
- * in a transaction of its own, so the settings end with it, on error too, and never reach another
- * query on a pooled connection.
- */
-export function withoutIndexScans<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+/** fn in a transaction of its own with planner settings SET LOCAL: they end with it, on error too, and never reach another query on a pooled connection. */
+export function withSettings<T>(db: Db, settings: Record<string, string>, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`SET LOCAL enable_indexscan = off`);
-    await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
-    await tx.execute(sql`SET LOCAL enable_indexonlyscan = off`);
+    for (const [name, value] of Object.entries(settings)) await tx.execute(sql.raw(`SET LOCAL ${name} = ${value}`));
     return fn(tx);
   });
+}
+
+/** fn with the planner forbidden index scans: what it would cost if the indexes were missing. */
+export function withoutIndexScans<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return withSettings(db, { enable_indexscan: 'off', enable_bitmapscan: 'off', enable_indexonlyscan: 'off' }, fn);
 }
