@@ -3,7 +3,7 @@ import { screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { jsonResponse } from '../../test/render';
 import { mockApi, renderAt } from '../manufacturing/test/fixtures';
-import type { ShipmentDetail } from './bedside.types';
+import { shipmentDetail } from './bedside.fixtures';
 import { custodyPlace, ShipmentDetailPage } from './ShipmentDetailPage';
 
 /** The props the chart library was given (recharts draws nothing without a measured size in happy-dom). */
@@ -21,32 +21,12 @@ const readings = [
   { at: '2026-05-01T01:15:00Z', temperatureC: -181 },
 ];
 
-const SHIPMENT = {
-  id: 's1',
-  number: 'SHP-2026-0001',
-  batchId: 'b1',
-  batchNumber: 'B-2026-0001',
-  product: 'GPC3 CAR-T',
-  orderId: 'o1',
-  coi: 'CHA999926000001',
-  subjectCode: 'A9999-000001',
-  din: 'A999926000001',
+const SHIPMENT = shipmentDetail({
   status: 'in_transit',
-  courier: 'World Courier',
-  shipperId: 'DS-07',
-  fromLocation: 'GMP',
-  toLocation: 'Ward 5',
-  departedAt: '2026-05-01T00:00:00Z',
-  expiresAt: '2027-05-01T00:00:00Z',
-  range: { minC: null, maxC: -150, basis: 'LN2 vapour' },
   receivedAt: null,
   receivedBy: null,
   arrivalTemperatureC: null,
-  storedAt: null,
-  storageLocation: null,
   excursion: true,
-  createdBy: 'operator',
-  createdAt: '2026-05-01T00:00:00Z',
   logger: {
     loggerId: 'LOG-1',
     uploadedBy: 'operator',
@@ -84,12 +64,7 @@ const SHIPMENT = {
       openedBy: 'operator',
     },
   ],
-  custody: [],
-  custodyExceptions: [],
-  verifications: [],
-  infusion: null,
-  batchStatus: 'released',
-} as unknown as ShipmentDetail;
+});
 
 describe('shipment detail', () => {
   afterEach(() => vi.restoreAllMocks());
