@@ -50,7 +50,8 @@ describe('bedside verification and infusion', () => {
   const infuse = (shipmentId: string, verificationId: string, more: Record<string, unknown> = {}, user = c.nurse) =>
     h.request(user, 'POST', `/api/v1/shipments/${shipmentId}/infusion`, {
       verificationId,
-      startedAt: new Date(Date.now() - 60_000).toISOString(),
+      // After the bedside check (which the server stamps "now"), never before it.
+      startedAt: new Date().toISOString(),
       endedAt: new Date().toISOString(),
       dose: { carPositiveCells: 1.4e8, weightKg: 70, volumeMl: 68 },
       signature: sign,
@@ -215,7 +216,10 @@ describe('bedside verification and infusion', () => {
 
     it('a verification that is too old, or of another shipment', async () => {
       const { p, s } = await atSite();
-      const v = (await verify(s.id, p)).json<{ id: string }>();
+      const v = (await verify(s.id, p)).json<{ id: string; verifiedAt: string }>();
+      // Typed to the minute, a start may fall in the verification's own minute, but not in the minute before.
+      const minuteBefore = new Date(Math.floor(Date.parse(v.verifiedAt) / 60_000) * 60_000 - 1).toISOString();
+      expect((await infuse(s.id, v.id, { startedAt: minuteBefore })).json<Problem>().code).toBe('infusion.verification_stale');
       const stale = await infuse(s.id, v.id, {
         startedAt: new Date(Date.now() + 61 * 60_000).toISOString(),
         endedAt: new Date(Date.now() + 62 * 60_000).toISOString(),

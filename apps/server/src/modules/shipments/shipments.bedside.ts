@@ -263,10 +263,12 @@ async function verificationFor(db: Db, shipment: Shipment, id: string, actor: Ac
       { code: 'infusion.not_verifier', params: { first: v.verifiedBy, second: v.secondVerifier } },
     );
   }
+  // A start typed to the minute may fall in the verification's own minute, never before it.
+  const verifiedMinute = Math.floor(v.verifiedAt.getTime() / 60_000) * 60_000;
   const minutes = (startedAt.getTime() - v.verifiedAt.getTime()) / 60_000;
-  if (minutes < -5 || minutes > VERIFICATION_VALID_MINUTES) {
+  if (startedAt.getTime() < verifiedMinute || minutes > VERIFICATION_VALID_MINUTES) {
     throw conflict(
-      `The bedside verification was made at ${v.verifiedAt.toISOString()}; an infusion must start within ${VERIFICATION_VALID_MINUTES} minutes after it. Verify at the bedside again.`,
+      `The bedside verification was made at ${v.verifiedAt.toISOString()}; an infusion must start after it, within ${VERIFICATION_VALID_MINUTES} minutes. Verify at the bedside again.`,
       {
         code: 'infusion.verification_stale',
         params: { verifiedAt: v.verifiedAt.toISOString(), minutes: VERIFICATION_VALID_MINUTES },
