@@ -10,3 +10,4 @@ export * from './roles';
 export * from './shipping/index';
 export * from './training/index';
 export * from './release/index';
+export * from './clinical/index';

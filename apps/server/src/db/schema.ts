@@ -19,3 +19,4 @@ export * from '../modules/batches/batches.tables';
 export * from '../modules/qc/qc.tables';
 export * from '../modules/shipments/shipments.tables';
 export * from '../modules/release/release.tables';
+export * from '../modules/clinical/clinical.tables';

@@ -1,6 +1,7 @@
 /** Every module's routes, in the order they are registered under /api/v1. */
 import type { RoutePlugin } from '../platform/app-types';
 import { auditRoutes } from './audit/audit.routes';
+import { clinicalRoutes } from './clinical';
 import { batchesRoutes } from './batches/batches.routes';
 import { shipmentsRoutes } from './shipments/shipments.routes';
 import { collectionsRoutes } from './collections/collections.routes';
@@ -61,4 +62,5 @@ export const moduleRoutes: RoutePlugin[] = [
   shipmentsRoutes,
   specificationsRoutes,
   qcRoutes,
+  ...clinicalRoutes,
 ];

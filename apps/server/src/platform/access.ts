@@ -65,6 +65,13 @@ export const PERMISSIONS = [
   'shipments:read',
   'shipments:write',
   'infusions:write',
+  // The clinical area (issue 11): protocols, screening, consent, visits, labs, safety, response.
+  'clinical:read',
+  'clinical:write',
+  'clinical:investigate',
+  'protocols:write',
+  'protocols:approve',
+  'consent:write',
   'self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -74,14 +81,21 @@ const EVERYONE: Permission[] = ['sites:read', 'isbt128:parse', 'self'];
 const CHAIN_READ: Permission[] = ['studies:read', 'patients:read', 'orders:read', 'collections:read', 'custody:read'];
 const GMP_READ: Permission[] = ['materials:read', 'equipment:read', 'facility:read', 'processes:read', 'batches:read', 'deviations:read', 'quality:read'];
 
+const CLINICAL_DATA: Permission[] = ['clinical:read', 'clinical:write'];
+
 const MATRIX: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  director: [...EVERYONE, ...CHAIN_READ, ...GMP_READ, 'users:read', 'audit:read', 'training:read', 'training:dashboard', 'release:read', 'coa:read', 'notifications:read', 'qc:read', 'shipments:read'],
+  // The director sees the clinical pipeline (overdue SAE clocks included), never to change it.
+  director: [...EVERYONE, ...CHAIN_READ, ...GMP_READ, 'clinical:read', 'users:read', 'audit:read', 'training:read', 'training:dashboard', 'release:read', 'coa:read', 'notifications:read', 'qc:read', 'shipments:read'],
   // Coordinators follow the product to the patient (shipments) to plan the infusion day.
-  coordinator: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'studies:write', 'patients:write', 'orders:write', 'shipments:read'],
-  physician: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'signatures:sign', 'coa:read', 'notifications:read', 'notifications:acknowledge', 'shipments:read', 'infusions:write'],
+  // Coordinators set up protocols, screen, take consent with the investigator, schedule visits and enter data.
+  coordinator: [...EVERYONE, ...CHAIN_READ, ...CLINICAL_DATA, 'protocols:write', 'consent:write', 'identity:read', 'studies:write', 'patients:write', 'orders:write', 'shipments:read'],
+  // Physicians are the investigators: they approve protocol versions, sign eligibility waivers, judge
+  // adverse events (seriousness, relatedness) and report SAEs.
+  physician: [...EVERYONE, ...CHAIN_READ, ...CLINICAL_DATA, 'clinical:investigate', 'protocols:approve', 'consent:write', 'identity:read', 'signatures:sign', 'coa:read', 'notifications:read', 'notifications:acknowledge', 'shipments:read', 'infusions:write'],
   // Nurses collect and infuse: they must match the wristband (name, MRN) to the bag; they receive the product at the site.
-  nurse: [...EVERYONE, ...CHAIN_READ, 'identity:read', 'collections:write', 'custody:write', 'signatures:sign', 'coa:read', 'shipments:read', 'shipments:write', 'infusions:write'],
+  // Nurses record vital signs, CRS/ICANS assessments and labs at the bedside.
+  nurse: [...EVERYONE, ...CHAIN_READ, ...CLINICAL_DATA, 'identity:read', 'collections:write', 'custody:write', 'signatures:sign', 'coa:read', 'shipments:read', 'shipments:write', 'infusions:write'],
   // The GMP facility receives bags by DIN and subject code; it never needs the patient's name.
   // Operators receive materials, log equipment and EM, and execute batch records.
   operator: [
@@ -141,7 +155,8 @@ const MATRIX: Record<Role, readonly Permission[]> = {
   qp: [...EVERYONE, ...CHAIN_READ, ...GMP_READ, 'audit:read', 'signatures:sign', 'batches:release', 'release:read', 'coa:read', 'coa:amend', 'notifications:read', 'qc:read', 'shipments:read'],
   trainer: [...EVERYONE, 'training:read', 'training:write', 'training:assess', 'training:dashboard', 'signatures:sign'],
   trainee: [...EVERYONE],
-  researcher: [...EVERYONE, 'studies:read'],
+  // Researchers read clinical data pseudonymously: no identity:read, so never a name or an MRN.
+  researcher: [...EVERYONE, 'studies:read', 'clinical:read'],
   partner: [...EVERYONE],
 };
 

@@ -74,6 +74,12 @@ export type Permission =
   | 'shipments:read'
   | 'shipments:write'
   | 'infusions:write'
+  | 'clinical:read'
+  | 'clinical:write'
+  | 'clinical:investigate'
+  | 'protocols:write'
+  | 'protocols:approve'
+  | 'consent:write'
   | 'self';
 
 export interface Site {

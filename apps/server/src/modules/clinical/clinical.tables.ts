@@ -1,0 +1,3 @@
+/** Every table of the clinical area (one line per module folder), exported into the Drizzle schema. */
+export * from './protocols/protocols.tables';
+export * from './subjects/subjects.tables';

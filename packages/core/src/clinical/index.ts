@@ -1,0 +1,2 @@
+/** Clinical rules: liver scores, units, adverse-event grading, response, eligibility, visits, reporting clocks. */
+export {};
