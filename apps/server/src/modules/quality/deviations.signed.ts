@@ -6,8 +6,11 @@
  * reason it was cancelled.
  */
 import type { Executor } from '../../db/client';
-import type { Deviation } from './deviations.service';
 import { signaturesOfParts } from './quality.common';
+import type { deviations } from './quality.tables';
+
+// The row type is derived here from the table, not imported from deviations.service, which imports this file.
+type Deviation = typeof deviations.$inferSelect;
 
 export const CLASSIFICATION_ENTITY = 'deviation_classification';
 export const CLOSURE_ENTITY = 'deviation';

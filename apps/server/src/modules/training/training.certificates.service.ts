@@ -12,7 +12,7 @@ import type { Writer } from '../../platform/write';
 import { users } from '../identity/identity.tables';
 import { homeSite } from '../sites/sites.service';
 import { CertificateInputError, renderCertificate } from './certificate.pdf';
-import { assertMayReadRecordOf, getQualificationRow, selectQualifications } from './training.qualifications.service';
+import { assertMayReadRecordOf, getQualificationRow, selectQualifications } from './training.qualifications.read';
 import { trainingAssessments, trainingCertificates } from './training.tables';
 
 /** Letters and digits that cannot be mistaken for each other when read aloud or typed: no 0/O, 1/I. */

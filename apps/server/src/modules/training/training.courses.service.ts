@@ -8,7 +8,7 @@ import { and, asc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import type { Db, Executor } from '../../db/client';
 import { conflict, notFound, unprocessable } from '../../platform/errors';
 import { write } from '../../platform/write';
-import { markRequalificationRequired } from './training.qualifications.service';
+import { markRequalificationRequired } from './training.requalification';
 import { trainingCoursePrerequisites, trainingCourses } from './training.tables';
 
 export type Course = typeof trainingCourses.$inferSelect;
