@@ -1,2 +1,3 @@
 /** Clinical rules: liver scores, units, adverse-event grading, response, eligibility, visits, reporting clocks. */
 export {};
+export * from './sae-clocks';
