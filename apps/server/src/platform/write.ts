@@ -34,6 +34,8 @@ export const GMP_RECORDS = new Set([
   'shipment', 'shipment_logger_upload', 'bedside_verification', 'infusion',
   // Quality events: CAPA with its actions and effectiveness checks, change controls, deviation closure periods.
   'capa', 'capa_action', 'capa_effectiveness_check', 'change_control', 'deviation_due_rule',
+  // Clinical safety and response (issue 11): adverse events, CRS/ICANS assessments, SAE clocks and reports, tumour assessments.
+  'adverse_event', 'crs_assessment', 'icans_assessment', 'sae_clock', 'sae_report', 'tumour_assessment',
 ]);
 type Row<T extends PgTable> = T['$inferSelect'];
 type NewRow<T extends PgTable> = T['$inferInsert'];
