@@ -1,3 +1,5 @@
 /** Clinical rules: liver scores, units, adverse-event grading, response, eligibility, visits, reporting clocks. */
 export {};
 export * from './sae-clocks';
+export * from './eligibility';
+export * from './randomization';
