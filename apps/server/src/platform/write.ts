@@ -36,6 +36,8 @@ export const GMP_RECORDS = new Set([
   'capa', 'capa_action', 'capa_effectiveness_check', 'change_control', 'deviation_due_rule',
   // Clinical safety and response (issue 11): adverse events, CRS/ICANS assessments, SAE clocks and reports, tumour assessments.
   'adverse_event', 'crs_assessment', 'icans_assessment', 'sae_clock', 'sae_report', 'tumour_assessment',
+  // Clinical protocols and enrollment (issue 11): protocol versions, arms, criteria, registrations, ethics, subjects, screening data, deviations, allocations.
+  'protocol_version', 'protocol_arm', 'eligibility_criterion', 'regulatory_registration', 'ethics_approval', 'study_subject', 'screening_data', 'protocol_deviation', 'randomization_slot',
 ]);
 type Row<T extends PgTable> = T['$inferSelect'];
 type NewRow<T extends PgTable> = T['$inferInsert'];
