@@ -85,6 +85,7 @@ describe('CRS and ICANS assessments', () => {
   });
 
   it('refuses an assessment before the infusion, in the future, without an infusion, or with bad values', async () => {
+    const notInfused = await subjectWith(h, {});
     const before = await rowCounts(h, 'crs_assessments');
     const early = await crs({ assessedAt: local(day0, '09:00') });
     expect(early.statusCode).toBe(422);
@@ -94,7 +95,6 @@ describe('CRS and ICANS assessments', () => {
     const bad = await crs({ assessedAt: local(plusDays(day0, 1), '12:00'), temperatureC: 50, hypoxia: 'a lot', treatments: [{ kind: 'aspirin' }] });
     expect(bad.statusCode).toBe(400);
     expect(bad.json<Problem>().errors?.map((e) => e.path).sort()).toEqual(['body.hypoxia', 'body.temperatureC', 'body.treatments.0.kind']);
-    const notInfused = await subjectWith(h, {});
     const none = await crs({ assessedAt: new Date().toISOString() }, notInfused.subjectId);
     expect(none.statusCode).toBe(409);
     expect(none.json<Problem>().code).toBe('crs.no_infusion');
