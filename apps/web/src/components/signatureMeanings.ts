@@ -42,6 +42,7 @@ export const SIGNATURE_MEANINGS = {
   bedsideVerified: 'Verified at the bedside',
   bedsideSecondVerifier: 'Second verifier at the bedside',
   infusionAdministered: 'Administered',
+  saeReported: 'Reported the serious adverse event', // clinical SAE clocks (modules/clinical/safety)
 } as const;
 
 export type SignatureMeaningId = keyof typeof SIGNATURE_MEANINGS;

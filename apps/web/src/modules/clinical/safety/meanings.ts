@@ -1,0 +1,4 @@
+/** The meaning the investigator signs an SAE report with (the English text is what is stored). */
+import type { SignatureMeaningId } from '../../../components/signatureMeanings';
+
+export const SAE_REPORT_MEANINGS: readonly SignatureMeaningId[] = ['saeReported'];
