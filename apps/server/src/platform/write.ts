@@ -38,6 +38,8 @@ export const GMP_RECORDS = new Set([
   'adverse_event', 'crs_assessment', 'icans_assessment', 'sae_clock', 'sae_report', 'tumour_assessment',
   // Clinical protocols and enrollment (issue 11): protocol versions, arms, criteria, registrations, ethics, subjects, screening data, deviations, allocations.
   'protocol_version', 'protocol_arm', 'eligibility_criterion', 'regulatory_registration', 'ethics_approval', 'study_subject', 'screening_data', 'protocol_deviation', 'randomization_slot',
+  // Informed consent (issue 11): consent documents, consent records, withdrawals, re-consent flags.
+  'consent_document', 'consent_record', 'consent_withdrawal', 'consent_reconsent_flag',
 ]);
 type Row<T extends PgTable> = T['$inferSelect'];
 type NewRow<T extends PgTable> = T['$inferInsert'];

@@ -3,3 +3,4 @@ export * from './protocols/protocols.tables';
 export * from './subjects/subjects.tables';
 export * from './safety/safety.tables';
 export * from './response/response.tables';
+export * from './consent/consent.tables';
