@@ -34,6 +34,11 @@ const ReleaseRoutes = lazy(() =>
   import('../modules/release/ReleaseRoutes').then((m) => ({ default: m.ReleaseRoutes })),
 );
 
+// Clinical studies (set-up, screening, consent, casebook, safety): its own chunk with its own translations.
+const ClinicalRoutes = lazy(() =>
+  import('../modules/clinical/ClinicalRoutes').then((m) => ({ default: m.ClinicalRoutes })),
+);
+
 function Guard({ permission, children }: { permission: Permission; children: ReactNode }) {
   const { can } = useSession();
   return can(permission) ? <>{children}</> : <ForbiddenPage />;
@@ -80,6 +85,14 @@ export function AppRoutes() {
         element={
           <Suspense fallback={<PageLoader />}>
             <ReleaseRoutes />
+          </Suspense>
+        }
+      />
+      <Route
+        path="/clinical/*"
+        element={
+          <Suspense fallback={<PageLoader />}>
+            <ClinicalRoutes />
           </Suspense>
         }
       />

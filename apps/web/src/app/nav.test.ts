@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Permission } from '../api/types';
-import { allowedNav } from './nav';
+import en from '../i18n/en.json';
+import zhCN from '../i18n/zh-CN.json';
+import { NAV_ITEMS, allowedNav } from './nav';
 
 const paths = (perms: Permission[]) => allowedNav((p) => perms.includes(p)).map((i) => i.path);
 
@@ -49,5 +51,29 @@ describe('navigation per permission', () => {
       '/quality/capas',
       '/quality/change-controls',
     ]);
+  });
+
+  it('puts the clinical screens in their group behind clinical:read', () => {
+    expect(paths(['self', 'clinical:read']).filter((p) => p.startsWith('/clinical/'))).toEqual([
+      '/clinical/studies',
+      '/clinical/screening',
+      '/clinical/visits',
+      '/clinical/sae-clocks',
+    ]);
+    expect(paths(['self', 'studies:read']).some((p) => p.startsWith('/clinical/'))).toBe(false);
+  });
+
+  it('words the clinical group, its entries and their home-page hints in both languages', () => {
+    const lookup = (tree: unknown, key: string): unknown =>
+      key.split('.').reduce<unknown>((node, k) => (node as Record<string, unknown> | undefined)?.[k], tree);
+    const clinical = NAV_ITEMS.filter((i) => i.group === 'clinical');
+    expect(clinical.length).toBe(4);
+    for (const bundle of [en, zhCN]) {
+      expect(typeof lookup(bundle, 'nav.clinical')).toBe('string');
+      for (const item of clinical) {
+        expect(typeof lookup(bundle, item.labelKey), item.labelKey).toBe('string');
+        expect(typeof lookup(bundle, `${item.labelKey}Hint`), `${item.labelKey}Hint`).toBe('string');
+      }
+    }
   });
 });

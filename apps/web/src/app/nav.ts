@@ -7,7 +7,7 @@ export interface NavItem {
   permission: Permission;
   testId: string;
   /** Shown inside a collapsible group of the navbar (e.g. the training academy). */
-  group?: 'training' | 'manufacturing' | 'quality';
+  group?: 'training' | 'manufacturing' | 'quality' | 'clinical';
   /** Hidden from users who also hold this permission (e.g. "My training" once the whole academy is open). */
   unless?: Permission;
 }
@@ -47,6 +47,21 @@ export const NAV_ITEMS: NavItem[] = [
     permission,
     testId: `nav-quality-${key}`,
     group: 'quality',
+  })),
+  // Clinical studies (issue 11): set-up, the screening log, the visits due and the SAE reporting clocks.
+  ...(
+    [
+      ['/studies', 'studies'],
+      ['/screening', 'screening'],
+      ['/visits', 'visitsDue'],
+      ['/sae-clocks', 'saeClocks'],
+    ] as const
+  ).map(([sub, key]): NavItem => ({
+    path: `/clinical${sub}`,
+    labelKey: `nav.clinicalItems.${key}`,
+    permission: 'clinical:read',
+    testId: `nav-clinical-${key}`,
+    group: 'clinical',
   })),
   { path: '/release', labelKey: 'nav.release', permission: 'release:read', testId: 'nav-release' },
   { path: '/bedside/shipments', labelKey: 'nav.shipments', permission: 'shipments:read', testId: 'nav-shipments' },
