@@ -43,6 +43,7 @@ export const SIGNATURE_MEANINGS = {
   bedsideSecondVerifier: 'Second verifier at the bedside',
   infusionAdministered: 'Administered',
   saeReported: 'Reported the serious adverse event', // clinical SAE clocks (modules/clinical/safety)
+  aeAssessed: 'Assessed seriousness, relatedness and expectedness', // clinical adverse events (investigator)
 } as const;
 
 export type SignatureMeaningId = keyof typeof SIGNATURE_MEANINGS;
