@@ -44,6 +44,11 @@ export const SIGNATURE_MEANINGS = {
   infusionAdministered: 'Administered',
   saeReported: 'Reported the serious adverse event', // clinical SAE clocks (modules/clinical/safety)
   aeAssessed: 'Assessed seriousness, relatedness and expectedness', // clinical adverse events (investigator)
+  protocolApproved: 'Approved the protocol version', // clinical study set-up (investigator)
+  eligibilityWaived: 'Granted the eligibility waiver', // clinical screening (investigator)
+  consentDocumentApproved: 'Ethics committee approval recorded', // clinical consent documents
+  consentRecorded: 'Consent recorded', // clinical informed consent
+  consentWithdrawn: 'Withdrawal of consent recorded', // clinical informed consent
 } as const;
 
 export type SignatureMeaningId = keyof typeof SIGNATURE_MEANINGS;
