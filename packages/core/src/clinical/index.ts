@@ -3,3 +3,5 @@ export {};
 export * from './sae-clocks';
 export * from './eligibility';
 export * from './randomization';
+export * from './units';
+export * from './scores';
