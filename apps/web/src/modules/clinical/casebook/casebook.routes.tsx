@@ -1,10 +1,10 @@
-/** Casebook routes (owned by the casebook, safety and labs screens): the subject page. */
+/** Casebook routes: the subject's casebook. */
 import { Route } from 'react-router';
 import { guard } from '../ClinicalGuard';
-import { Placeholder } from '../Placeholder';
+import { SubjectCasebookPage } from './SubjectCasebookPage';
 
 export const casebookRoutes = (
   <>
-    <Route path="subjects/:id" element={guard('clinical:read', <Placeholder titleKey="clinical.common.subject" />)} />
+    <Route path="subjects/:id" element={guard('clinical:read', <SubjectCasebookPage />)} />
   </>
 );

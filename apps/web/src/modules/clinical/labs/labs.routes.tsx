@@ -1,10 +1,11 @@
-/** Visit and lab routes (owned by the casebook, safety and labs screens): the visits due. */
-import { Route } from 'react-router';
+/** Visit routes: the visits due this week across studies (the nav opens `visits`). */
+import { Navigate, Route } from 'react-router';
+import { VisitsDuePage } from '../casebook/VisitsDuePage';
 import { guard } from '../ClinicalGuard';
-import { Placeholder } from '../Placeholder';
 
 export const labsRoutes = (
   <>
-    <Route path="visits" element={guard('clinical:read', <Placeholder titleKey="nav.clinicalItems.visitsDue" />)} />
+    <Route path="visits" element={<Navigate to="due" replace />} />
+    <Route path="visits/due" element={guard('clinical:read', <VisitsDuePage />)} />
   </>
 );

@@ -11,8 +11,7 @@ import { useTimeZone } from '../../../app/session';
 import { FormActions } from '../../../components/FormActions';
 import { ProblemAlert, fieldError } from '../../../components/ProblemAlert';
 import { localInputToIso, nowLocalInput } from '../../../lib/time';
-import { CTCAE_TERM_CHOICES } from './ctcaeTerms';
-import { useRecordAdverseEvent } from './safety.api';
+import { useCtcaeTerms, useRecordAdverseEvent, useTermLabel } from './safety.api';
 import { ACTIONS_TAKEN, OUTCOMES } from './safety.types';
 
 const EMPTY = {
@@ -43,6 +42,8 @@ export function AdverseEventForm({
   const { t } = useTranslation();
   const tz = useTimeZone();
   const record = useRecordAdverseEvent(subjectId);
+  const terms = useCtcaeTerms();
+  const termLabel = useTermLabel();
   const [form, setForm] = useState(() => ({ ...EMPTY, awareAt: nowLocalInput(tz) }));
   const set = (k: keyof typeof EMPTY) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
   const err = record.error;
@@ -91,7 +92,8 @@ export function AdverseEventForm({
           <Select
             label={t('clinical.safety.ae.ctcaeTerm')}
             searchable
-            data={CTCAE_TERM_CHOICES.map((k) => ({ value: k, label: t(`clinical.safety.ctcae.${k}`) }))}
+            data={(terms.data?.items ?? []).map((x) => ({ value: x.term, label: termLabel(x.term) }))}
+            description={terms.isError ? t('clinical.safety.ae.termsUnavailable') : undefined}
             value={form.ctcaeTerm || null}
             onChange={(v) => set('ctcaeTerm')(v ?? '')}
             required
@@ -102,7 +104,12 @@ export function AdverseEventForm({
             label={t('clinical.safety.ae.grade')}
             data={[
               { value: '', label: t('common.choose'), disabled: true },
-              ...[1, 2, 3, 4, 5].map((g) => ({ value: String(g), label: t(`clinical.safety.ae.grades.${g}`) })),
+              ...([1, 2, 3, 4, 5] as const).flatMap((g) => {
+                const text = terms.data?.items.find((x) => x.term === form.ctcaeTerm)?.grades[`${g}`];
+                // A grade the term does not define (e.g. grade 4 of fatigue) is not offered.
+                if (form.ctcaeTerm && terms.data && text === undefined) return [];
+                return [{ value: String(g), label: text ? `${g} · ${text}` : t(`clinical.safety.ae.grades.${g}`) }];
+              }),
             ]}
             value={form.grade}
             onChange={(e) => set('grade')(e.currentTarget.value)}

@@ -12,7 +12,7 @@ import { AdverseEventForm } from './AdverseEventForm';
 import { AssessAdverseEvent } from './AssessAdverseEvent';
 import { GradeBadge } from './GradeBadge';
 import { SaeClockTable, sortForBoard } from './SaeClocksPage';
-import { useAdverseEvents, useSaeClocks } from './safety.api';
+import { useAdverseEvents, useSaeClocks, useTermLabel } from './safety.api';
 import type { AdverseEvent } from './safety.types';
 
 export function AdverseEventsTab({ subjectId, dins }: { subjectId: string; dins: string[] }) {
@@ -58,6 +58,7 @@ export function AdverseEventsTab({ subjectId, dins }: { subjectId: string; dins:
 function AdverseEventTable({ items }: { items: AdverseEvent[] }) {
   const { t } = useTranslation();
   const { can } = useSession();
+  const termLabel = useTermLabel();
   const investigator = can('clinical:investigate');
   return (
     <Table.ScrollContainer minWidth={960}>
@@ -87,7 +88,7 @@ function AdverseEventTable({ items }: { items: AdverseEvent[] }) {
               </Table.Td>
               <Table.Td>
                 <Text size="sm" fw={500}>
-                  {t(`clinical.safety.ctcae.${ae.ctcaeTerm}`, { defaultValue: ae.ctcaeTerm })}
+                  {termLabel(ae.ctcaeTerm)}
                 </Text>
                 <Text size="xs">
                   {ae.verbatimTerm} · CTCAE v{ae.ctcaeVersion}

@@ -13,7 +13,7 @@ import { PageHeader } from '../../../components/PageHeader';
 import { EmptyHint, QueryView } from '../../../components/states';
 import { CLOCK_COLORS, URGENT_MS, clockTimeText } from './clockText';
 import { SaeReportAction } from './SaeReportAction';
-import { useSaeClocks } from './safety.api';
+import { useSaeClocks, useTermLabel } from './safety.api';
 import type { ClockStatus, SaeClock } from './safety.types';
 
 const FILTERS = ['open', 'overdue', 'running', 'met', 'cancelled'] as const;
@@ -57,6 +57,7 @@ export function sortForBoard(clocks: SaeClock[]): SaeClock[] {
 export function SaeClockTable({ clocks, withSubject = true }: { clocks: SaeClock[]; withSubject?: boolean }) {
   const { t } = useTranslation();
   const { can } = useSession();
+  const termLabel = useTermLabel();
   const mayReport = can('clinical:investigate');
   return (
     <Table.ScrollContainer minWidth={900}>
@@ -96,7 +97,7 @@ export function SaeClockTable({ clocks, withSubject = true }: { clocks: SaeClock
                 )}
                 <Table.Td>
                   <Text size="sm" fw={500}>
-                    {c.aeNumber} · {t(`clinical.safety.ctcae.${c.term}`, { defaultValue: c.term })}
+                    {c.aeNumber} · {termLabel(c.term)}
                   </Text>
                   <Text size="xs">{t('clinical.safety.ae.gradeN', { grade: c.grade })}</Text>
                 </Table.Td>

@@ -1,5 +1,6 @@
 /** Safety API access: adverse events, daily CRS/ICANS assessments, the ASTCT calculators and the SAE clocks. */
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { enc, http } from '../../../api/http';
 import type { Items } from '../../../api/types';
 import { CLINICAL, useClinicalRefresh } from '../clinical.api';
@@ -109,4 +110,33 @@ export function useRecordSaeReport(clockId: string) {
     mutationFn: (body: SaeReportBody) => http.post<SaeClock>(`/clinical/sae-clocks/${enc(clockId)}/reports`, body),
     onSuccess: refresh,
   });
+}
+
+export interface CtcaeTerm {
+  term: string;
+  meddraCode: string;
+  soc: string;
+  label: { en: string; 'zh-CN': string };
+  grades: Partial<Record<'1' | '2' | '3' | '4' | '5', string>>;
+  labGraded: boolean;
+}
+
+/** The CTCAE v5.0 terms for the AE picker, with their labels in both languages and each grade's text. */
+export function useCtcaeTerms() {
+  return useQuery({
+    queryKey: [CLINICAL, 'ctcae-terms'],
+    queryFn: () => http.get<{ version: string; items: CtcaeTerm[] }>('/clinical/ctcae/terms'),
+    staleTime: Infinity,
+  });
+}
+
+/** A term's label in the reader's language (the key itself until the list has loaded). */
+export function useTermLabel(): (term: string) => string {
+  const terms = useCtcaeTerms();
+  const { i18n } = useTranslation();
+  const zh = (i18n.resolvedLanguage ?? i18n.language).startsWith('zh');
+  return (term) => {
+    const found = terms.data?.items.find((x) => x.term === term);
+    return found ? (zh ? found.label['zh-CN'] : found.label.en) : term;
+  };
 }
