@@ -59,7 +59,7 @@ export function CasebookHeader({ casebook, armCode }: { casebook: Casebook; armC
           </div>
           <Group gap="xs">
             <Badge size="lg" color={STATUS_COLORS[subject.status] ?? 'gray'} data-testid="casebook-status">
-              {t(`clinical.casebook.status.${subject.status}`, { defaultValue: subject.status })}
+              {t(`clinical.common.subjectStatus.${subject.status}`, { defaultValue: subject.status })}
             </Badge>
             <Badge size="lg" variant="light" color={consent ? (CONSENT_COLORS[consent] ?? 'gray') : 'gray'} data-testid="casebook-consent-status">
               {consent

@@ -44,7 +44,7 @@ export function LabImport({ subjectId }: { subjectId: string }) {
         <ProblemAlert error={send.error} />
         {committed && (
           <Alert color="teal" data-testid="lab-import-done">
-            {t('clinical.labs.import.done', { count: committed.accepted, refused: committed.refused })}
+            {t('clinical.labs.import.done', { n: committed.accepted, refused: committed.refused })}
           </Alert>
         )}
         <FileInput
@@ -74,7 +74,7 @@ export function LabImport({ subjectId }: { subjectId: string }) {
           </Button>
           {preview && (
             <Button onClick={doCommit} disabled={preview.accepted === 0} loading={send.isPending} data-testid="lab-import-commit">
-              {t('clinical.labs.import.commit', { count: preview.accepted })}
+              {t('clinical.labs.import.commit', { n: preview.accepted })}
             </Button>
           )}
         </Group>

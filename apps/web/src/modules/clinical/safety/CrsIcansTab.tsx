@@ -80,11 +80,11 @@ function DayRow({ day: d }: { day: CrsIcansDay }) {
       </Table.Td>
       <Table.Td>
         <GradeBadge grade={d.crs.grade} />
-        <Text size="xs">{t('clinical.safety.board.assessments', { count: d.crs.assessments.length })}</Text>
+        <Text size="xs">{t('clinical.safety.board.assessments', { n: d.crs.assessments.length })}</Text>
       </Table.Td>
       <Table.Td>
         <GradeBadge grade={d.icans.grade} />
-        <Text size="xs">{t('clinical.safety.board.assessments', { count: d.icans.assessments.length })}</Text>
+        <Text size="xs">{t('clinical.safety.board.assessments', { n: d.icans.assessments.length })}</Text>
       </Table.Td>
       <Table.Td>{d.icans.iceScore ?? '—'}</Table.Td>
       <Table.Td>{temps.length ? `${Math.max(...temps).toFixed(1)} °C` : '—'}</Table.Td>

@@ -119,7 +119,7 @@ export function IcansAssessmentForm({ subjectId }: { subjectId: string }) {
                 <Text fw={700} size="xl" data-testid="ice-total" data-total={progress.total} data-complete={progress.complete}>
                   {t('clinical.safety.ice.total', { total: progress.total })}
                 </Text>
-                <Text size="sm">{t('clinical.safety.ice.answered', { answered: progress.answered, count: 8 })}</Text>
+                <Text size="sm">{t('clinical.safety.ice.answered', { answered: progress.answered, of: 8 })}</Text>
               </div>
             </Group>
             <Progress value={(progress.answered / 8) * 100} aria-label={t('clinical.safety.ice.progress')} />
