@@ -3,7 +3,7 @@
  * arterially enhancing diameters), the sum against the baseline and the nadir, new lesions, the non-target
  * state and the computed response; the best overall response. A new time point is entered below.
  */
-import { Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../app/session';

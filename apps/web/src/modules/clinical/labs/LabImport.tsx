@@ -62,9 +62,7 @@ export function LabImport({ subjectId }: { subjectId: string }) {
             setCsv(e.currentTarget.value);
             setPreview(null);
           }}
-          autosize
-          minRows={3}
-          maxRows={10}
+          rows={4}
           ff="monospace"
           data-testid="lab-import-text"
         />

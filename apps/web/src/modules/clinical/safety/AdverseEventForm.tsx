@@ -184,8 +184,7 @@ export function AdverseEventForm({
           value={form.description}
           onChange={(e) => set('description')(e.currentTarget.value)}
           maxLength={4000}
-          autosize
-          minRows={2}
+          rows={3}
           data-testid="ae-description"
         />
         <FormActions

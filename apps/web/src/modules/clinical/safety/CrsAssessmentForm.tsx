@@ -133,8 +133,7 @@ export function CrsAssessmentForm({ subjectId }: { subjectId: string }) {
         value={notes}
         onChange={(e) => setNotes(e.currentTarget.value)}
         maxLength={2000}
-        autosize
-        minRows={2}
+        rows={3}
         data-testid="crs-notes"
       />
       <Paper withBorder p="md" radius="md" aria-live="polite" data-testid="crs-grade-preview" data-grade={findings && grade.data ? grade.data.grade : ''}>

@@ -186,8 +186,7 @@ export function IcansAssessmentForm({ subjectId }: { subjectId: string }) {
         value={notes}
         onChange={(e) => setNotes(e.currentTarget.value)}
         maxLength={2000}
-        autosize
-        minRows={2}
+        rows={3}
         data-testid="icans-notes"
       />
       <Paper withBorder p="md" radius="md" aria-live="polite" data-testid="icans-grade-preview">
