@@ -34,8 +34,8 @@ function checkLesions(input: NewTumourAssessment, baseline: Row | undefined) {
   const ids = [...input.targetLesions, ...input.nonTargetLesions].map((l) => l.lesionId);
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) throw problem('tumour.duplicate_lesion', 'body.targetLesions', `Lesion ${dup} is listed twice; each lesion has one id.`, { lesionId: dup });
-  const rules = targetLesionProblems(input.targetLesions);
-  if (rules) throw problem('tumour.target_rules', 'body.targetLesions', rules.detail, rules.params);
+  const rules = targetLesionProblems(input.targetLesions, !baseline);
+  if (rules) throw problem('tumour.target_rules', rules.path, rules.detail, rules.params);
   if (!baseline) {
     if (!input.targetLesions.length) throw problem('tumour.no_target_lesions', 'body.targetLesions', 'The baseline needs at least one measurable target lesion.');
     return;

@@ -4,66 +4,56 @@
  */
 import {
   bestOverallResponse,
-  CTCAE_TERMS,
   gradeCrs,
   gradeCtcaeLab,
   gradeIcans,
   iceScore,
+  isCtcaeTermKey,
   mrecistTimepoint,
   validateTargetLesions,
   worstGrade,
+  type CrsInput,
+  type IceItems,
+  type IcansInput,
+  type MrecistNonTarget,
+  type TargetLesionInput,
 } from '@hepatica/core';
+
+export type { IceItems };
+export type NonTargetStatus = MrecistNonTarget;
 
 /** The CTCAE v5.0 term of cytokine release syndrome (Immune system disorders). */
 export const CRS_TERM = 'cytokine_release_syndrome';
 
-const termKeys = (): readonly string[] => (Array.isArray(CTCAE_TERMS) ? (CTCAE_TERMS as readonly string[]) : Object.keys(CTCAE_TERMS));
+/** A term of the AE entry list (CTCAE_TERMS). */
+export const isCtcaeTerm = (term: string): boolean => isCtcaeTermKey(term);
 
-export const isCtcaeTerm = (term: string): boolean => term === CRS_TERM || termKeys().includes(term);
-
-const gradeOf = (r: number | { grade: number }) => (typeof r === 'number' ? r : r.grade);
-
-export interface IceItems {
-  orientationYear: boolean;
-  orientationMonth: boolean;
-  orientationCity: boolean;
-  orientationHospital: boolean;
-  namedObjects: number;
-  followsCommands: boolean;
-  writesSentence: boolean;
-  countsBackBy10: boolean;
-}
-
-export const crsGrade = (input: Parameters<typeof gradeCrs>[0]): number => gradeOf(gradeCrs(input));
-export const iceTotal = (items: IceItems): number => {
-  const r = iceScore(items as never) as number | { score: number };
-  return typeof r === 'number' ? r : r.score;
-};
-export const icansGrade = (input: Record<string, unknown>): number => gradeOf(gradeIcans(input as never));
+export const crsGrade = (input: CrsInput): number => gradeCrs(input).grade;
+export const iceTotal = (items: IceItems): number => iceScore(items);
+export const icansGrade = (input: IcansInput): number => gradeIcans(input).grade;
 export const worst = (grades: number[]): number => worstGrade(grades) ?? 0;
 
-export const labGrade = (input: { term: string; value: number; uln?: number; lln?: number; baseline?: number }): number =>
-  gradeCtcaeLab(input as never).grade;
+/** The CTCAE grade of one result, or null when it cannot be graded (no ULN/LLN where the term needs it). */
+export function labGrade(input: { term: string; value: number; uln?: number; lln?: number; baseline?: number; unit?: string | null }): number | null {
+  try {
+    return gradeCtcaeLab(input).grade;
+  } catch {
+    return null;
+  }
+}
 
-export type NonTargetStatus = 'absent' | 'present' | 'unequivocal_progression';
-
-/** What validateTargetLesions finds wrong with a set of target lesions, as a problem's detail and params; null when none. */
-export function targetLesionProblems(lesions: { lesionId: string; organ: string; viableDiameterMm: number }[]): { detail: string; params: Record<string, string | number> } | null {
-  const result = validateTargetLesions(lesions as never) as unknown;
-  const errors = Array.isArray(result) ? result : ((result as { errors?: unknown[] } | null)?.errors ?? []);
-  if (!errors.length) return null;
-  const first = errors[0] as { message?: string; code?: string } | string;
-  const detail = typeof first === 'string' ? first : (first.message ?? first.code ?? 'The target lesions break the mRECIST rules.');
-  return { detail, params: { rule: typeof first === 'string' ? first : (first.code ?? 'mrecist') } };
+/** What breaks the mRECIST target-lesion rules (counts always; measurability at baseline), as a problem; null when none. */
+export function targetLesionProblems(lesions: TargetLesionInput[], baseline: boolean): { detail: string; path: string; params: Record<string, string | number> } | null {
+  const { errors } = validateTargetLesions(lesions, { baseline });
+  const first = errors[0];
+  if (!first) return null;
+  return { detail: first.message, path: `body.targetLesions${first.path ? (first.path.startsWith('[') ? first.path.replace(/^\[(\d+)\]/, '.$1') : `.${first.path}`) : ''}`, params: { rule: first.code, ...first.params } };
 }
 
 export function timepointResponse(input: { baselineSum: number; nadirSum: number; currentSum: number; newLesions: boolean; nonTarget: NonTargetStatus | null }): string {
-  const r = mrecistTimepoint({ ...input, ...(input.nonTarget ? { nonTarget: input.nonTarget } : { nonTarget: undefined }) } as never) as unknown;
-  return typeof r === 'string' ? r : (r as { response: string }).response;
+  return mrecistTimepoint(input).response;
 }
 
 export function bestResponse(timepoints: { response: string; assessedAt: string }[]): string | null {
-  const r = bestOverallResponse(timepoints as never) as unknown;
-  if (r === null || r === undefined) return null;
-  return typeof r === 'string' ? r : (r as { response: string }).response;
+  return bestOverallResponse(timepoints)?.response ?? null;
 }

@@ -11,14 +11,17 @@ import type { LabGradesView } from './lab-grades.schema';
 import { labResultsOf } from './lab-source';
 import { firstInfusion, loadSubject, type StudySubject } from './subject-context';
 
-/** The analyte codes of lab results that CTCAE v5.0 grades, and their CTCAE terms. */
+/** The analytes (LAB_ANALYTE_KEYS of @hepatica/core) that CTCAE v5.0 grades from a value, and their CTCAE terms. */
 export const GRADED_ANALYTES: Readonly<Record<string, string>> = {
   alt: 'alt_increased',
   ast: 'ast_increased',
   bilirubin: 'bilirubin_increased',
   platelets: 'platelet_count_decreased',
   neutrophils: 'neutrophil_count_decreased',
-  anc: 'neutrophil_count_decreased',
+  alp: 'alkaline_phosphatase_increased',
+  creatinine: 'creatinine_increased',
+  lymphocytes: 'lymphocyte_count_decreased',
+  hemoglobin: 'anemia',
 };
 
 /** One result as the grading needs it (values in the unit its ULN/LLN are in; counts in 10^9/L). */
@@ -41,13 +44,16 @@ export function gradeLabSeries(results: GradableResult[], cutoff: Date | null): 
     const term = GRADED_ANALYTES[r.analyte]!;
     const isBaselineCandidate = cutoff !== null && r.at <= cutoff;
     const base = isBaselineCandidate ? undefined : baselines.get(term);
+    if (isBaselineCandidate) baselines.set(term, r);
     const grade = labGrade({
       term,
       value: r.value,
       ...(r.uln !== null ? { uln: r.uln } : {}),
       ...(r.lln !== null ? { lln: r.lln } : {}),
       ...(base ? { baseline: base.value } : {}),
+      unit: r.unit,
     });
+    if (grade === null) continue;
     items.push({
       term,
       labResultId: r.id,
@@ -59,7 +65,6 @@ export function gradeLabSeries(results: GradableResult[], cutoff: Date | null): 
       baseline: base ? { value: base.value, at: base.at.toISOString(), labResultId: base.id } : null,
       grade,
     });
-    if (isBaselineCandidate) baselines.set(term, r);
   }
   const worst = new Map<string, { term: string; grade: number; at: string }>();
   for (const i of items) {
