@@ -25,6 +25,7 @@ import { createPatient } from '../modules/patients/patients.service';
 import { studies } from '../modules/studies/studies.tables';
 import { getCourseByCode } from '../modules/training/training.courses.service';
 import { recordQualification } from '../modules/training/training.qualifications.service';
+import { consentDemoPatient } from './clinical-consent.seed';
 import { effectiveProcessId, equipmentId, lotId, performSteps, roomId, type DemoStep } from './demo-batch';
 import { DEMO_PASSWORD } from './seed';
 
@@ -76,6 +77,7 @@ async function collectedBag(db: Db) {
   const study = await studyId(db, 'HEP-GPC3-CART-01');
   const order = await as(db, 'coordinator', async () => {
     const patient = await createPatient(db, { sex: 'male', birthDate: '1966-08-09', name: '赵志强', mrn: RELEASE_PATIENT_MRN });
+    await consentDemoPatient(db, patient.id, study, DEMO_PASSWORD, 14);
     // Opened after patient 1's order (96 h ago), which the batch floor seed takes as the oldest.
     return createOrder(db, { patientId: patient.id, studyId: study }, new Date(now - 72 * HOUR));
   });

@@ -15,6 +15,7 @@ import { createPatient } from '../modules/patients/patients.service';
 import { createSite } from '../modules/sites/sites.service';
 import { createStudy } from '../modules/studies/studies.service';
 import { seedBatches } from './batches.seed';
+import { seedClinicalConsent } from './clinical-consent.seed';
 import { seedFacility } from './facility.seed';
 import { seedMaterials } from './materials.seed';
 import { seedProcesses } from './processes.seed';
@@ -75,6 +76,10 @@ export async function seedDemoCenter(db: Db): Promise<void> {
     await createPatient(db, { sex: 'male', birthDate: '1958-12-20', name: '张伟', mrn: 'BJH2026003' }),
     await createPatient(db, { sex: 'female', birthDate: '1991-06-30', name: '刘洋', mrn: 'BJH2026004' }),
   ]);
+
+  // Every patient with an order is first an enrolled subject with a valid consent (the consent gate).
+  const enrolled = [[patients[0]!, cart!], [patients[1]!, cart!], [patients[2]!, msc!], [patients[3]!, aav!]] as const;
+  await seedClinicalConsent(db, enrolled.map(([p, s]) => ({ patientId: p.id, studyId: s.id })), DEMO_PASSWORD);
 
   // Patient 1: CAR-T, collected two days ago, handed to the courier and received at the GMP facility.
   const order1 = await coordinator(() => createOrder(db, { patientId: patients[0]!.id, studyId: cart!.id }, new Date(now - 96 * HOUR)));

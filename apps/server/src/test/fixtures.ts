@@ -1,5 +1,6 @@
 /** Typed builders for the chain-of-identity flow, through the API as a user would. */
 import { expect } from 'vitest';
+import { consentedSubject } from '../modules/clinical/consent/consent.fixtures';
 import { createHarness, type Harness, type TestUser } from './harness';
 
 export interface FlowActors {
@@ -23,11 +24,21 @@ export async function createStudy(h: Harness, coordinator: TestUser, code = `ST-
   return res.json<{ id: string; code: string }>();
 }
 
+/**
+ * The patient's enrolled subject in the study with a valid informed consent, as every order, collection and
+ * infusion needs (consent gate); the coordinator takes and records the consent.
+ */
+export async function giveConsent(h: Harness, coordinator: TestUser, patientId: string, studyId: string) {
+  return consentedSubject(h.database.db, { userId: coordinator.id, password: coordinator.password }, { patientId, studyId });
+}
+
 export async function createOrder(h: Harness, coordinator: TestUser) {
   const study = await createStudy(h, coordinator);
   const patient = await h.request(coordinator, 'POST', '/api/v1/patients', { sex: 'male', birthDate: '1960-05-05', name: '测试 患者', mrn: `M${Math.floor(Math.random() * 1e9)}` });
   expect(patient.statusCode, patient.body).toBe(201);
-  const order = await h.request(coordinator, 'POST', '/api/v1/orders', { patientId: patient.json<{ id: string }>().id, studyId: study.id });
+  const patientId = patient.json<{ id: string }>().id;
+  await giveConsent(h, coordinator, patientId, study.id);
+  const order = await h.request(coordinator, 'POST', '/api/v1/orders', { patientId, studyId: study.id });
   expect(order.statusCode, order.body).toBe(201);
   return order.json<{ id: string; coi: string; coiCheckCharacter: string; status: string; subjectCode: string }>();
 }

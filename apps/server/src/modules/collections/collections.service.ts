@@ -10,6 +10,7 @@ import { write } from '../../platform/write';
 import { signaturesOf, sign, type SignatureInput } from '../../platform/signatures';
 import { orders } from '../orders/orders.tables';
 import { getOrder } from '../orders/orders.service';
+import { requireTreatmentConsent } from '../clinical/consent/consent.gate';
 import { patients } from '../patients/patients.tables';
 import { homeSite, localYear2, nextSequence } from '../sites/sites.service';
 import { collections } from './collections.tables';
@@ -85,6 +86,7 @@ export interface NewCollection {
 export async function createCollection(db: Db, orderId: string, input: NewCollection): Promise<CollectionRow> {
   const { order, subjectCode } = await getOrder(db, orderId);
   if (order.status === 'cancelled') throw conflict(`Order ${order.coi} is cancelled; no collection can be recorded for it.`, { code: 'collection.order_cancelled', params: { coi: order.coi } });
+  await requireTreatmentConsent(db, order.patientId, order.studyId);
   const collectedAt = new Date(input.collectedAt);
   if (collectedAt.getTime() > Date.now() + FUTURE_TOLERANCE_MS) {
     throw unprocessable('The collection time is in the future.', {

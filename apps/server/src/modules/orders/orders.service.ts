@@ -10,6 +10,7 @@ import { homeSite, localYear2, nextSequence } from '../sites/sites.service';
 import { studies } from '../studies/studies.tables';
 import { getStudy } from '../studies/studies.service';
 import { orders } from './orders.tables';
+import { requireTreatmentConsent } from '../clinical/consent/consent.gate';
 
 export type Order = typeof orders.$inferSelect;
 
@@ -63,6 +64,8 @@ export async function createOrder(
 ): Promise<OrderRow> {
   const patient = await getPatient(db, input.patientId);
   const study = await getStudy(db, input.studyId);
+  // A treatment order needs the patient's enrolled subject in the study with a valid consent (issue 11).
+  await requireTreatmentConsent(db, patient.id, study.id);
   const site = await homeSite(db);
   const year2 = localYear2(openedAt, site.timeZone);
   const order = await write(db, async (w) => {

@@ -26,6 +26,7 @@ import {
   type Product,
 } from './shipments.product';
 import { refuseAndLog } from '../custody/custody.exceptions';
+import { requireTreatmentConsent } from '../clinical/consent/consent.gate';
 import { bedsideVerifications, infusions, shipments } from './shipments.tables';
 import { getShipmentRow, signedInfusion, signedVerification } from './shipments.views';
 
@@ -228,6 +229,7 @@ export async function verifyAtBedside(
   const { din, coi } = productIdentifiers(input.productScan, input.coiScan);
   const raw = [input.wristbandScan, input.productScan, input.coiScan].filter(Boolean).join(' | ');
   await matchIdentity(db, shipment, product, { subjectCode, din, coi }, raw);
+  await requireTreatmentConsent(db, product.order.patientId, product.order.studyId);
   const second = await checkSecondPerson(db, actor, input.secondPerson);
   return write(db, async (w) => {
     const row = await w.insert(bedsideVerifications, 'bedside_verification', {
@@ -297,6 +299,8 @@ export async function recordInfusion(
   });
   const product = await checkAdministrable(db, shipment, startedAt);
   const verification = await verificationFor(db, shipment, input.verificationId, actor, startedAt);
+  // Consent may have been withdrawn between the bedside check and the infusion.
+  await requireTreatmentConsent(db, product.order.patientId, product.order.studyId);
   const { carPositiveCells, weightKg, volumeMl } = input.dose;
   return write(db, async (w) => {
     const locked = await w.lockById(shipments, shipmentId, 'Shipment');
