@@ -11,7 +11,8 @@ import { createOrder } from '../../apps/server/src/modules/orders/orders.service
 import { createPatient } from '../../apps/server/src/modules/patients/patients.service';
 import { createStudy } from '../../apps/server/src/modules/studies/studies.service';
 import type { Db } from '../../apps/server/src/db/client';
-import { asUser, seedUser, type BenchUser, type Suite } from './fixtures';
+import { consentedSubject } from '../../apps/server/src/modules/clinical/consent/consent.fixtures';
+import { asUser, BENCH_PASSWORD, seedUser, type BenchUser, type Suite } from './fixtures';
 import { measure, type BenchRequest } from './measure';
 
 const WRITE_BAGS = 8;
@@ -39,6 +40,8 @@ async function seedTherapies(
     const patient = await asUser(db, coordinator, () =>
       createPatient(db, { sex: i % 2 ? 'female' : 'male', birthDate: '1970-01-01' }),
     );
+    // Treatment needs the patient's enrolled subject with a valid consent (the consent gate).
+    await consentedSubject(db, { userId: coordinator.id, password: BENCH_PASSWORD }, { patientId: patient.id, studyId });
     const { order } = await asUser(db, coordinator, () =>
       createOrder(db, { patientId: patient.id, studyId }, new Date(now - 2 * HOUR)),
     );
