@@ -5,3 +5,6 @@ export * from './eligibility';
 export * from './randomization';
 export * from './units';
 export * from './scores';
+export * from './ctcae';
+export * from './astct';
+export * from './mrecist';
