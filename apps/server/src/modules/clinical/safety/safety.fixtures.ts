@@ -33,7 +33,17 @@ export interface SubjectWorld {
 }
 
 /** A subject enrolled in a fresh study; with `infusedAt`, also the product infused then (and made before). */
-export async function subjectWith(h: Harness, { infusedAt = null as Date | null, product = infusedAt !== null, name = '王 测试', mrn = `MRN${Date.now()}${++n}` } = {}): Promise<SubjectWorld> {
+export interface SubjectOptions {
+  infusedAt?: Date | null;
+  /** The product was shipped (default: when infused). */
+  product?: boolean;
+  name?: string;
+  mrn?: string;
+}
+
+export async function subjectWith(h: Harness, options: SubjectOptions = {}): Promise<SubjectWorld> {
+  const { infusedAt = null, name = '王 测试', mrn = `MRN${Date.now()}${++n}` } = options;
+  const product = options.product ?? infusedAt !== null;
   const db = h.database.db;
   const site = await homeSite(db);
   const patient = await createPatient(db, { sex: 'male', birthDate: '1962-04-01', name, mrn });
