@@ -1,5 +1,6 @@
 /** The casebook document's shape: the sections of the other areas under their own schemas. */
 import { z } from 'zod';
+import { consentStatusView } from '../consent/consent.schema';
 import { responseView } from '../response/response.schema';
 import { adverseEventView, clockView } from '../safety/adverse-events.schema';
 import { crsIcansBoard } from '../safety/crs-icans.schema';
@@ -25,7 +26,7 @@ export const casebookView = z.object({
   }),
   study: z.object({ id: z.string(), code: z.string(), title: z.string(), indication: z.string() }),
   protocol: z.object({ id: z.string(), version: z.number(), title: z.string(), status: z.string() }),
-  consent: z.unknown().nullable(),
+  consent: consentStatusView,
   visits: z.unknown().nullable(),
   labs: z.unknown().nullable(),
   labGrades: labGradesView.nullable(),

@@ -15,6 +15,7 @@ import { orders } from '../../orders/orders.tables';
 import { patients } from '../../patients/patients.tables';
 import { infusions, shipments } from '../../shipments/shipments.tables';
 import { studies } from '../../studies/studies.tables';
+import { consentStatusView } from '../consent/consent.views';
 import { protocolVersions } from '../protocols/protocols.tables';
 import { responseOf } from '../response/response.service';
 import { tumourAssessments } from '../response/response.tables';
@@ -79,6 +80,7 @@ export async function productSection(db: Executor, patientId: string, studyId: s
 export async function subjectCasebook(db: Executor, subjectId: string) {
   const { subject, patient, study, protocol } = await header(db, subjectId);
   const seesIdentity = hasPermission(currentActor().roles, 'identity:read');
+  const consent = await consentStatusView(db, subject.id);
   const [product, adverseEvents, saeClocks, crsIcans, labGrades, tumour] = [
     await productSection(db, patient.id, study.id),
     await adverseEventsOfSubject(db, subject.id),
@@ -103,8 +105,8 @@ export async function subjectCasebook(db: Executor, subjectId: string) {
     },
     study: { id: study.id, code: study.code, title: study.title, indication: study.indication },
     protocol: { id: protocol.id, version: protocol.version, title: protocol.title, status: protocol.status },
-    // Consent, visits and labs belong to modules still being built (consent, visits-labs): null until wired.
-    consent: null,
+    consent,
+    // Visits and labs belong to the visits-labs module, not built yet: null until wired.
     visits: null,
     labs: null,
     labGrades: labGrades.source === 'lab_results' ? labGrades : null,
@@ -114,7 +116,7 @@ export async function subjectCasebook(db: Executor, subjectId: string) {
     response: responseOf(tumour),
     product,
     sections: {
-      consent: 'not_available' as const,
+      consent: 'ready' as const,
       visits: 'not_available' as const,
       labs: 'not_available' as const,
       labGrades: labGrades.source === 'lab_results' ? ('ready' as const) : ('not_available' as const),

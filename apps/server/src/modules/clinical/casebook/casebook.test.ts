@@ -18,6 +18,7 @@ type Casebook = {
   response: { timepoints: unknown[] };
   product: { orders: { coi: string; collections: { din: string }[]; batches: { din: string | null }[]; shipments: { din: string }[]; infusions: { din: string; cellsPerKg: number; startedAt: string }[] }[] };
   sections: Record<string, string>;
+  consent: { status: string };
 };
 
 describe('subject casebook', () => {
@@ -76,7 +77,8 @@ describe('subject casebook', () => {
     expect(book.saeClocks.map((c) => [c.kind, c.status])).toEqual([['sponsor_initial', 'running']]);
     expect(book.crsIcans.days.map((d) => [d.day, d.crs.grade])).toEqual([[2, 2]]);
     expect(book.response.timepoints).toHaveLength(1);
-    expect(book.sections).toMatchObject({ product: 'ready', adverseEvents: 'ready', consent: 'not_available' });
+    expect(book.sections).toMatchObject({ product: 'ready', adverseEvents: 'ready', consent: 'ready', visits: 'not_available' });
+    expect(book.consent.status).toBe('none');
   });
 
   it('hides name and MRN from a researcher, who still reads the pseudonymous record', async () => {
