@@ -1,5 +1,6 @@
 /**
- * The first real flow of the center in Chromium: a coordinator enrols a patient and opens an order;
+ * The first real flow of the center in Chromium: a coordinator registers a patient, whose order is refused
+ * until they are an enrolled subject with consent, and opens an order for an enrolled, consented patient;
  * a nurse records the apheresis collection, opens its label, hands the bag over with a keyboard-wedge
  * scan, sees it on the order timeline, then switches the app to Chinese.
  */
@@ -51,7 +52,16 @@ describe('chain of identity, order to labelled collection to hand-over', () => {
     await expect.poll(() => page.getByTestId('login-error').textContent()).toMatch(/not correct/i);
   });
 
-  it('a coordinator enrols a patient and opens an order with a chain-of-identity identifier', async () => {
+  /** Opens the order form on the patient page and submits it for the CAR-T study. */
+  async function submitCartOrder() {
+    await page.getByTestId('order-new').click();
+    const study = page.getByTestId('order-study');
+    const cart = await study.locator('option', { hasText: 'HEP-GPC3-CART-01' }).getAttribute('value');
+    await study.selectOption(cart!);
+    await page.getByTestId('order-submit').click();
+  }
+
+  it('a coordinator registers a patient; no order until they are an enrolled subject with consent', async () => {
     await login('coordinator');
     await page.getByTestId('nav-patients').click();
     await page.getByTestId('patient-new').click();
@@ -61,11 +71,19 @@ describe('chain of identity, order to labelled collection to hand-over', () => {
     await page.getByTestId('patient-mrn').fill('BJH-E2E-1');
     await page.getByTestId('patient-submit').click();
     await page.getByTestId('patient-detail').waitFor();
-    await page.getByTestId('order-new').click();
-    const study = page.getByTestId('order-study');
-    const firstStudy = await study.locator('option:not([value=""])').first().getAttribute('value');
-    await study.selectOption(firstStudy!);
-    await page.getByTestId('order-submit').click();
+    await submitCartOrder();
+    await expect.poll(() => page.getByTestId('problem-alert').textContent()).toMatch(/not an enrolled subject/);
+    await page.keyboard.press('Escape');
+  });
+
+  it('the coordinator opens an order with a chain-of-identity identifier for an enrolled, consented patient', async () => {
+    // Demo patient 2 (李秀英) is enrolled in the CAR-T study with a valid consent (demo seed).
+    await page.getByTestId('nav-patients').click();
+    await page.getByTestId('patient-search').fill('BJH2026002');
+    await expect.poll(() => page.getByTestId('patient-row').count()).toBe(1);
+    await page.getByTestId('patient-link').click();
+    await page.getByTestId('patient-detail').waitFor();
+    await submitCartOrder();
     await page.getByTestId('order-detail').waitFor();
     coi = (await page.getByTestId('coi-display').getAttribute('data-coi'))!;
     expect(coi).toMatch(/^CHA9999\d{8}$/);
