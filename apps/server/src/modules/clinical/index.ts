@@ -2,7 +2,6 @@
 import type { RoutePlugin } from '../../platform/app-types';
 import { casebookRoutes } from './casebook/casebook.routes';
 import { consentRoutes } from './consent/consent.routes';
-import { calculatorsRoutes } from './calculators/calculators.routes';
 import { responseRoutes } from './response/response.routes';
 import { safetyRoutes } from './safety/safety.routes';
 import { calculatorsRoutes } from './calculators/calculators.routes';
