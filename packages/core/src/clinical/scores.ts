@@ -4,7 +4,7 @@
  * it needs is there; labs arrive in any accepted unit and are converted here (units.ts).
  */
 import type { ChildPughClass } from './eligibility';
-import { convertLab, labInputProblems, LabUnitError, referenceRange } from './units';
+import { convertLab, labInputProblems, LabUnitError, normalizeUnit, referenceRange } from './units';
 
 /** The rule table. A change of a coefficient, bound or rounding is a new version; results carry it. */
 export const LIVER_SCORE_RULES = {
@@ -213,7 +213,7 @@ function childPugh(input: LiverScoreInput, l: Conventional): LiverScores['childP
   if (l.bilirubin === undefined || l.albumin === undefined || l.inr === undefined || !input.ascites || !input.encephalopathy) return undefined;
   // The SI table's cut-offs (34, 50 µmol/L) are not exact conversions of 2 and 3 mg/dL: a bilirubin typed
   // in µmol/L is read against the SI table so the points match what the clinician reads from it.
-  const biliUnit = input.labs.bilirubin?.unit ? input.labs.bilirubin.unit.replace('µ', 'u').trim() : 'umol/L';
+  const biliUnit = normalizeUnit(input.labs.bilirubin?.unit ?? 'umol/L');
   const biliPoints =
     biliUnit === 'mg/dL'
       ? band(l.bilirubin, r.bilirubinMgDl[0], r.bilirubinMgDl[1])
