@@ -77,7 +77,7 @@ describe('informed consent', () => {
     signature: sig(coordinator, 'Consent recorded'),
     ...more,
   });
-  const consent = (subjectId: string, body: unknown, user = coordinator) => h.request(user, 'POST', `/api/v1/clinical/subjects/${subjectId}/consents`, body);
+  const consent = (subjectId: string, body: unknown, user: TestUser | null = coordinator) => h.request(user, 'POST', `/api/v1/clinical/subjects/${subjectId}/consents`, body);
   const status = async (subjectId: string) => {
     const res = await h.request(researcher, 'GET', `/api/v1/clinical/subjects/${subjectId}/consent`);
     expect(res.statusCode, res.body).toBe(200);
