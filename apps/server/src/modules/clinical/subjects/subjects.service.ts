@@ -37,6 +37,8 @@ export function subjectView(s: StudySubject, patient?: Pick<Patient, 'subjectCod
     status: s.status as SubjectStatus,
     screenedAt: s.screenedAt.toISOString(),
     enrolledAt: s.enrolledAt?.toISOString() ?? null,
+    screenFailureReason: s.screenFailureReason ?? null,
+    armCode: s.armCode ?? null,
     ...(patient ? { patientCode: patient.subjectCode } : {}),
     ...(patient && seesIdentity ? { patientName: patient.name, mrn: patient.mrn } : {}),
     createdAt: s.createdAt.toISOString(),
