@@ -8,3 +8,4 @@ export * from './scores';
 export * from './ctcae';
 export * from './astct';
 export * from './mrecist';
+export * from './visits';

@@ -94,7 +94,7 @@ export function dayOfNumber(n: number): string {
 }
 
 /** `day` plus `days` calendar days. */
-export const addDays = (day: string, days: number): string => dayOfNumber(dayNumber(day) + days);
+export const addCalendarDays = (day: string, days: number): string => dayOfNumber(dayNumber(day) + days);
 
 /** `day` plus `months` calendar months, clamped to the last day of the month (Jan 31 + 1 month = Feb 28/29). */
 export function addMonths(day: string, months: number): string {
@@ -122,9 +122,9 @@ export function weekOf(day: string): { from: string; to: string } {
 function shift(day: string, amount: number, unit: RepeatUnit): string {
   switch (unit) {
     case 'day':
-      return addDays(day, amount);
+      return addCalendarDays(day, amount);
     case 'week':
-      return addDays(day, amount * 7);
+      return addCalendarDays(day, amount * 7);
     case 'month':
       return addMonths(day, amount);
     case 'year':
@@ -137,7 +137,7 @@ function shift(day: string, amount: number, unit: RepeatUnit): string {
  * `count` of them, or (phase ltfu without a count) every one up to `ltfuEnd`.
  */
 export function occurrenceDays(def: Pick<VisitDefinitionRule, 'dayOffset' | 'repeat' | 'phase'>, anchorDay: string, ltfuEnd?: string | null): string[] {
-  const first = addDays(anchorDay, def.dayOffset);
+  const first = addCalendarDays(anchorDay, def.dayOffset);
   const r = def.repeat;
   if (!r) return [first];
   const days: string[] = [];
@@ -181,8 +181,8 @@ export function generateVisits(definitions: readonly VisitDefinitionRule[], anch
         anchor: def.anchor,
         dayOffset: dayNumber(targetDate) - dayNumber(anchorDay),
         targetDate,
-        windowStart: addDays(targetDate, -def.windowBefore),
-        windowEnd: addDays(targetDate, def.windowAfter),
+        windowStart: addCalendarDays(targetDate, -def.windowBefore),
+        windowEnd: addCalendarDays(targetDate, def.windowAfter),
         assessments: def.assessments,
         order,
       });
