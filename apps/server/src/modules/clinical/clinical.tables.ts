@@ -4,3 +4,4 @@ export * from './subjects/subjects.tables';
 export * from './safety/safety.tables';
 export * from './response/response.tables';
 export * from './consent/consent.tables';
+export * from './visits/visits.tables';

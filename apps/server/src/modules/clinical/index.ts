@@ -6,5 +6,6 @@ import { consentRoutes } from './consent/consent.routes';
 import { responseRoutes } from './response/response.routes';
 import { safetyRoutes } from './safety/safety.routes';
 import { calculatorsRoutes } from './calculators/calculators.routes';
+import { visitsRoutes } from './visits/visits.routes';
 
-export const clinicalRoutes: RoutePlugin[] = [protocolsRoutes, consentRoutes, safetyRoutes, responseRoutes, casebookRoutes, calculatorsRoutes];
+export const clinicalRoutes: RoutePlugin[] = [protocolsRoutes, consentRoutes, safetyRoutes, responseRoutes, casebookRoutes, calculatorsRoutes, visitsRoutes];
