@@ -24,6 +24,7 @@ import { crsIcansBoard } from '../safety/crs-icans.service';
 import { subjectLabGrades } from '../safety/lab-grades.service';
 import { listClocks } from '../safety/sae-clocks.service';
 import { studySubjects } from '../subjects/subjects.tables';
+import { subjectVisitsView } from '../visits/visits.service';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -106,8 +107,8 @@ export async function subjectCasebook(db: Executor, subjectId: string) {
     study: { id: study.id, code: study.code, title: study.title, indication: study.indication },
     protocol: { id: protocol.id, version: protocol.version, title: protocol.title, status: protocol.status },
     consent,
-    // Visits and labs belong to the visits-labs module, not built yet: null until wired.
-    visits: null,
+    // Labs belong to the labs module, not built yet: null until wired.
+    visits: await subjectVisitsView(db, subject.id),
     labs: null,
     labGrades: labGrades.source === 'lab_results' ? labGrades : null,
     adverseEvents,
@@ -117,7 +118,7 @@ export async function subjectCasebook(db: Executor, subjectId: string) {
     product,
     sections: {
       consent: 'ready' as const,
-      visits: 'not_available' as const,
+      visits: 'ready' as const,
       labs: 'not_available' as const,
       labGrades: labGrades.source === 'lab_results' ? ('ready' as const) : ('not_available' as const),
       adverseEvents: 'ready' as const,

@@ -77,7 +77,7 @@ describe('subject casebook', () => {
     expect(book.saeClocks.map((c) => [c.kind, c.status])).toEqual([['sponsor_initial', 'running']]);
     expect(book.crsIcans.days.map((d) => [d.day, d.crs.grade])).toEqual([[2, 2]]);
     expect(book.response.timepoints).toHaveLength(1);
-    expect(book.sections).toMatchObject({ product: 'ready', adverseEvents: 'ready', consent: 'ready', visits: 'not_available' });
+    expect(book.sections).toMatchObject({ product: 'ready', adverseEvents: 'ready', consent: 'ready', visits: 'ready' });
     expect(book.consent.status).toBe('none');
   });
 
