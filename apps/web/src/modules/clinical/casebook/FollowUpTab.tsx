@@ -5,21 +5,23 @@
  */
 import { Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { DateTime } from '../../../components/DateTime';
 import { EmptyHint, QueryView } from '../../../components/states';
 import { useFollowUp } from './visits.api';
 import { VisitStatusBadge } from './VisitStatusBadge';
+import { nameIn } from './VisitsTab';
 
 export function FollowUpTab({ subjectId }: { subjectId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? i18n.language;
   const query = useFollowUp(subjectId);
   return (
     <QueryView query={query}>
       {(plan) => (
         <Stack>
-          {plan.startsAt ? (
+          {plan.startsOn ? (
             <Text size="sm" data-testid="follow-up-plan">
-              {t('clinical.casebook.followUp.plan', { years: plan.years ?? '—' })} <DateTime value={plan.startsAt} />
+              {t('clinical.visits.followUpPlan', { years: plan.years ?? '—', from: plan.startsOn, to: plan.endsOn ?? '—' })}
+              {plan.basis && ` · ${t(`clinical.visits.bases.${plan.basis}`, { defaultValue: plan.basis })}`}
             </Text>
           ) : (
             <EmptyHint title={t('clinical.casebook.followUp.notStarted')} testId="follow-up-not-started" />
@@ -37,14 +39,16 @@ export function FollowUpTab({ subjectId }: { subjectId: string }) {
                 </Table.Thead>
                 <Table.Tbody>
                   {plan.items.map((c) => (
-                    <Table.Tr key={c.id} data-testid="follow-up-row" data-status={c.status}>
-                      <Table.Td>{c.label}</Table.Td>
-                      <Table.Td>{c.windowStart && c.windowEnd ? `${c.windowStart} – ${c.windowEnd}` : c.dueDate}</Table.Td>
+                    <Table.Tr key={c.code} data-testid="follow-up-row" data-status={c.status}>
+                      <Table.Td>
+                        {c.code} · {nameIn(c.name, lng)}
+                      </Table.Td>
+                      <Table.Td>{`${c.windowStart} – ${c.windowEnd}`}</Table.Td>
                       <Table.Td>
                         <Group gap={4}>
-                          {c.tests.map((x) => (
+                          {c.assessments.map((x) => (
                             <Badge key={x} variant="outline" color="dark" tt="none">
-                              {t(`clinical.casebook.followUp.testNames.${x}`, { defaultValue: x })}
+                              {t(`clinical.visits.assessments.${x}`, { defaultValue: x })}
                             </Badge>
                           ))}
                         </Group>

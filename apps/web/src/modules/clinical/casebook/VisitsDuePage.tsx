@@ -12,7 +12,7 @@ import { EmptyHint, QueryView } from '../../../components/states';
 import { useVisitsDue } from './visits.api';
 import type { DueVisit } from './visits.types';
 import { VisitStatusBadge } from './VisitStatusBadge';
-import { windowText } from './VisitsTab';
+import { assessmentsText, nameIn, windowText } from './VisitsTab';
 import { siteWeek } from './week';
 
 const RANK: Record<string, number> = { overdue: 0, in_window: 1, upcoming: 2, done: 3, missed: 4 };
@@ -24,7 +24,8 @@ export function sortDue(items: DueVisit[]): DueVisit[] {
 }
 
 export function VisitsDuePage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? i18n.language;
   const tz = useTimeZone();
   const [offset, setOffset] = useState(0);
   const week = siteWeek(tz, new Date(), offset);
@@ -67,19 +68,20 @@ export function VisitsDuePage() {
                 </Table.Thead>
                 <Table.Tbody>
                   {sortDue(data.items).map((v) => (
-                    <Table.Tr key={v.id} data-testid="due-row" data-status={v.status}>
+                    <Table.Tr key={`${v.subjectId}/${v.code}`} data-testid="due-row" data-status={v.status}>
                       <Table.Td>
                         <Anchor component={Link} to={`/clinical/subjects/${v.subjectId}?tab=visits`} ff="monospace" fw={600} size="sm">
-                          {v.subjectNumber ?? v.subjectCode}
+                          {v.subjectNumber ?? v.patientCode}
                         </Anchor>
+                        {v.patientName && <Text size="xs">{v.patientName}</Text>}
                       </Table.Td>
                       <Table.Td>{v.studyCode}</Table.Td>
                       <Table.Td>
-                        {v.code} · {v.name}
+                        {v.code} · {nameIn(v.name, lng)}
                       </Table.Td>
                       <Table.Td>{windowText(v)}</Table.Td>
                       <Table.Td>
-                        <Text size="xs">{v.assessments.join(t('common.listSeparator')) || '—'}</Text>
+                        <Text size="xs">{assessmentsText(v.assessments, t)}</Text>
                       </Table.Td>
                       <Table.Td>
                         <VisitStatusBadge status={v.status} />

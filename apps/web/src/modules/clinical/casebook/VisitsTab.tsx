@@ -13,7 +13,7 @@ import { EmptyHint, QueryView } from '../../../components/states';
 import { useNowInput } from '../../../lib/useNowInput';
 import { SiteTimeInput } from '../../bedside/fields';
 import { useCompleteVisit, useMissVisit, useSubjectVisits } from './visits.api';
-import type { Visit } from './visits.types';
+import type { LocalizedName, Visit } from './visits.types';
 import { VisitStatusBadge } from './VisitStatusBadge';
 
 export function windowText(v: Pick<Visit, 'windowStart' | 'windowEnd' | 'targetDate'>): string {
@@ -21,8 +21,19 @@ export function windowText(v: Pick<Visit, 'windowStart' | 'windowEnd' | 'targetD
   return v.targetDate ?? '—';
 }
 
+/** The visit's name in the UI language (Chinese for zh-*). */
+export function nameIn(name: LocalizedName, lng: string | undefined): string {
+  return lng?.startsWith('zh') ? name.zh || name.en : name.en || name.zh;
+}
+
+/** Assessment codes in the UI language, joined. */
+export function assessmentsText(codes: readonly string[], t: (key: string, o?: Record<string, unknown>) => string): string {
+  return codes.map((c) => t(`clinical.visits.assessments.${c}`, { defaultValue: c })).join(t('common.listSeparator')) || '—';
+}
+
 export function VisitsTab({ subjectId }: { subjectId: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lng = i18n.resolvedLanguage ?? i18n.language;
   const { can } = useSession();
   const query = useSubjectVisits(subjectId);
   const [acting, setActing] = useState<{ visit: Visit; action: 'complete' | 'miss' } | null>(null);
@@ -46,22 +57,27 @@ export function VisitsTab({ subjectId }: { subjectId: string }) {
                 </Table.Thead>
                 <Table.Tbody>
                   {data.items.map((v) => (
-                    <Table.Tr key={v.id} data-testid="visit-row" data-visit-code={v.code} data-status={v.status}>
+                    <Table.Tr key={v.code} data-testid="visit-row" data-visit-code={v.code} data-status={v.status}>
                       <Table.Td>
                         <Text size="sm" fw={600}>
-                          {v.code} · {v.name}
+                          {v.code} · {nameIn(v.name, lng)}
                         </Text>
                         <Text size="xs">{t('clinical.casebook.visits.offset', { day: v.dayOffset, anchor: t(`clinical.casebook.visits.anchors.${v.anchor}`, { defaultValue: v.anchor }) })}</Text>
                       </Table.Td>
                       <Table.Td>{windowText(v)}</Table.Td>
                       <Table.Td>
-                        <Text size="xs">{v.assessments.join(t('common.listSeparator')) || '—'}</Text>
+                        <Text size="xs">{assessmentsText(v.assessments, t)}</Text>
                       </Table.Td>
                       <Table.Td>
                         <VisitStatusBadge status={v.status} />
-                        {v.completedAt && (
+                        {v.occurredAt && (
                           <Text size="xs">
-                            <DateTime value={v.completedAt} withZone={false} />
+                            <DateTime value={v.occurredAt} withZone={false} />
+                          </Text>
+                        )}
+                        {v.outOfWindow && (
+                          <Text size="xs" c="red.8" data-testid="visit-out-of-window">
+                            {t('clinical.visits.outOfWindow')}
                           </Text>
                         )}
                         {v.missedReason && <Text size="xs">{v.missedReason}</Text>}
@@ -85,7 +101,7 @@ export function VisitsTab({ subjectId }: { subjectId: string }) {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {acting && <VisitActionModal visit={acting.visit} action={acting.action} onClose={() => setActing(null)} />}
+            {acting && <VisitActionModal subjectId={subjectId} visit={acting.visit} action={acting.action} onClose={() => setActing(null)} />}
           </>
         )
       }
@@ -93,21 +109,21 @@ export function VisitsTab({ subjectId }: { subjectId: string }) {
   );
 }
 
-function VisitActionModal({ visit, action, onClose }: { visit: Visit; action: 'complete' | 'miss'; onClose: () => void }) {
-  const { t } = useTranslation();
+function VisitActionModal({ subjectId, visit, action, onClose }: { subjectId: string; visit: Visit; action: 'complete' | 'miss'; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
   const tz = useTimeZone();
   const at = useNowInput(tz);
   const [reason, setReason] = useState('');
-  const complete = useCompleteVisit();
-  const miss = useMissVisit();
+  const complete = useCompleteVisit(subjectId);
+  const miss = useMissVisit(subjectId);
   const mutation = action === 'complete' ? complete : miss;
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (action === 'complete') complete.mutate({ id: visit.id, completedAt: at.toIso() ?? new Date().toISOString() }, { onSuccess: onClose });
-    else if (reason.trim()) miss.mutate({ id: visit.id, reason: reason.trim() }, { onSuccess: onClose });
+    if (action === 'complete') complete.mutate({ code: visit.code, occurredAt: at.toIso() ?? new Date().toISOString() }, { onSuccess: onClose });
+    else if (reason.trim()) miss.mutate({ code: visit.code, reason: reason.trim() }, { onSuccess: onClose });
   };
   return (
-    <Modal opened onClose={onClose} title={t(`clinical.casebook.visits.${action}Title`, { visit: `${visit.code} · ${visit.name}` })}>
+    <Modal opened onClose={onClose} title={t(`clinical.casebook.visits.${action}Title`, { visit: `${visit.code} · ${nameIn(visit.name, i18n.resolvedLanguage ?? i18n.language)}` })}>
       <Stack component="form" onSubmit={submit} data-testid="visit-action-form">
         <ProblemAlert error={mutation.error} />
         {action === 'complete' ? (
