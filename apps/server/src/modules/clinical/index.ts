@@ -7,5 +7,6 @@ import { responseRoutes } from './response/response.routes';
 import { safetyRoutes } from './safety/safety.routes';
 import { calculatorsRoutes } from './calculators/calculators.routes';
 import { visitsRoutes } from './visits/visits.routes';
+import { subjectsRoutes } from './subjects/subjects.routes';
 
-export const clinicalRoutes: RoutePlugin[] = [protocolsRoutes, consentRoutes, safetyRoutes, responseRoutes, casebookRoutes, calculatorsRoutes, visitsRoutes];
+export const clinicalRoutes: RoutePlugin[] = [protocolsRoutes, consentRoutes, safetyRoutes, responseRoutes, casebookRoutes, calculatorsRoutes, visitsRoutes, subjectsRoutes];
