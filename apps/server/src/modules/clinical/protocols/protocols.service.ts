@@ -297,7 +297,8 @@ export async function amendProtocol(db: Db, id: string, input: { reason: string;
       amendedFromId: source.version.id,
     });
     await w.event({ action: 'amend', entityType: 'protocol_version', entityId: source.version.id, reason: input.reason, after: { amendmentId: v.id, version: v.version } });
-    await insertArms(w, v.id, source.arms);
+    // Only the arm's fields: the source rows carry their own ids (and version, position).
+    await insertArms(w, v.id, source.arms.map((a) => ({ code: a.code, name: a.name, ratio: a.ratio })));
     await insertCriteria(
       w,
       v.id,
