@@ -5,3 +5,4 @@ export * from './safety/safety.tables';
 export * from './response/response.tables';
 export * from './consent/consent.tables';
 export * from './visits/visits.tables';
+export * from './labs/labs.tables';
