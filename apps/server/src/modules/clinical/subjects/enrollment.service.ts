@@ -38,6 +38,7 @@ export async function listDeviations(db: Executor, subjectId: string) {
 }
 
 export async function deviationView(db: Executor, d: Deviation, criterionCode: string | null) {
+  const signatures = await signaturesOf(db, 'protocol_deviation', d.id, deviationContent(d));
   return {
     id: d.id,
     subjectId: d.subjectId,
@@ -45,7 +46,8 @@ export async function deviationView(db: Executor, d: Deviation, criterionCode: s
     criterionId: d.criterionId,
     criterionCode,
     reason: d.reason,
-    signatures: await signaturesOf(db, 'protocol_deviation', d.id, deviationContent(d)),
+    signedBy: signatures[0]?.printedName ?? null,
+    signatures,
     createdAt: d.createdAt.toISOString(),
   };
 }

@@ -208,7 +208,9 @@ export async function putScreeningData(db: Db, subjectId: string, input: Screeni
 }
 
 export function screeningDataView(row: ScreeningDataRow) {
-  return { subjectId: row.subjectId, data: row.data, derived: row.derived, updatedAt: row.updatedAt.toISOString() };
+  const answers = (row.data.checklist ?? {}) as Record<string, ChecklistAnswer>;
+  const checklist = Object.fromEntries(Object.entries(answers).map(([id, a]) => [id, a.answer]));
+  return { ...row.data, ...row.derived, checklist, checklistAnswers: answers, subjectId: row.subjectId, updatedAt: row.updatedAt.toISOString() };
 }
 
 /** The data the eligibility rules read, from the stored screening data. */
@@ -253,7 +255,8 @@ export async function evaluateSubject(db: Executor, subject: StudySubject): Prom
 export function eligibilityView({ protocol, evaluation }: SubjectEligibility) {
   const text = new Map(protocol.criteria.map((c) => [c.id, c.text]));
   const withText = <T extends { criterionId: string }>(c: T) => ({ ...c, text: text.get(c.criterionId) ?? '' });
-  return { status: evaluation.status, decidedBy: evaluation.decidedBy ? withText(evaluation.decidedBy) : null, criteria: evaluation.criteria.map(withText) };
+  const decidedBy = evaluation.decidedBy ? { ...withText(evaluation.decidedBy), outcome: evaluation.decidedBy.result } : null;
+  return { status: evaluation.status, decidedBy, criteria: evaluation.criteria.map(withText) };
 }
 
 export async function recordScreenFailure(db: Db, subjectId: string, reason: string): Promise<StudySubject> {
@@ -276,7 +279,8 @@ export async function screeningLog(db: Executor, studyId: string) {
   const items = [];
   for (const { s, p } of rows) {
     const { evaluation } = await evaluateSubject(db, s);
-    items.push({ s, p, status: evaluation.status, decidedBy: evaluation.decidedBy?.code ?? null });
+    const d = evaluation.decidedBy;
+    items.push({ s, p, status: evaluation.status, decidedBy: d ? { criterionId: d.criterionId, code: d.code, kind: d.kind, outcome: d.result } : null });
   }
   const counts = {
     screened: items.length,

@@ -41,8 +41,8 @@ export const subjectsRoutes: RoutePlugin = (app, { database: { db } }) => {
 
   app.get('/clinical/subjects/:id', { config: read, schema: { tags, params: idParam, response: { 200: subjectDetailView } } }, async (request) => {
     const s = await getSubject(db, request.params.id);
-    const [view, data, deviations] = await Promise.all([withPatient(db, s), getScreeningData(db, s.id), listDeviations(db, s.id)]);
-    return { ...view, screeningData: data ? screeningDataView(data) : null, deviations };
+    const [view, data, waivers] = await Promise.all([withPatient(db, s), getScreeningData(db, s.id), listDeviations(db, s.id)]);
+    return { ...view, screeningData: data ? screeningDataView(data) : null, waivers };
   });
 
   app.put(

@@ -68,16 +68,14 @@ export const criterionEvaluationView = z.object({
 
 export const eligibilityView = z.object({
   status: z.enum(['eligible', 'ineligible', 'incomplete']),
-  decidedBy: criterionEvaluationView.nullable(),
+  decidedBy: criterionEvaluationView.extend({ outcome: z.enum(['met', 'not_met', 'unknown']) }).nullable(),
   criteria: z.array(criterionEvaluationView),
 });
 
-export const screeningDataView = z.object({
-  subjectId: z.string(),
-  data: z.record(z.string(), z.unknown()),
-  derived: z.record(z.string(), z.unknown()),
-  updatedAt: z.string(),
-});
+/** Flat: the entered fields (checklist as answers; who answered in `checklistAnswers`) and the derived scores. */
+export const screeningDataView = z
+  .object({ subjectId: z.string(), updatedAt: z.string(), checklist: z.record(z.string(), z.boolean()), checklistAnswers: z.record(z.string(), z.unknown()) })
+  .catchall(z.unknown());
 
 export const deviationView = z.object({
   id: z.string(),
@@ -86,13 +84,14 @@ export const deviationView = z.object({
   criterionId: z.string().nullable(),
   criterionCode: z.string().nullable(),
   reason: z.string(),
+  signedBy: z.string().nullable(),
   signatures: z.array(signatureView),
   createdAt: z.string(),
 });
 
 export const subjectDetailView = subjectView.extend({
   screeningData: screeningDataView.nullable(),
-  deviations: z.array(deviationView),
+  waivers: z.array(deviationView),
 });
 
 export const enrolledView = subjectView.extend({
@@ -101,5 +100,5 @@ export const enrolledView = subjectView.extend({
 
 export const screeningLogView = z.object({
   counts: z.object({ screened: z.number(), screening: z.number(), eligible: z.number(), failed: z.number(), enrolled: z.number() }),
-  items: z.array(subjectView.extend({ eligibility: z.enum(['eligible', 'ineligible', 'incomplete']), decidedBy: z.string().nullable() })),
+  items: z.array(subjectView.extend({ eligibility: z.enum(['eligible', 'ineligible', 'incomplete']), decidedBy: z.object({ criterionId: z.string(), code: z.string(), kind: z.enum(['inclusion', 'exclusion']), outcome: z.enum(['met', 'not_met', 'unknown']) }).nullable() })),
 });

@@ -89,7 +89,7 @@ describe('screening and enrollment', () => {
     expect(el.statusCode, el.body).toBe(200);
     const e = el.json<{ status: string; decidedBy: { code: string; kind: string; text: string }; criteria: { value: unknown; passes: boolean }[] }>();
     expect(e.status).toBe('ineligible');
-    expect(e.decidedBy).toMatchObject({ code: 'I1', kind: 'inclusion', text: 'Child-Pugh A or B' });
+    expect(e.decidedBy).toMatchObject({ code: 'I1', kind: 'inclusion', text: 'Child-Pugh A or B', outcome: 'not_met' });
     expect(e.criteria[0]).toMatchObject({ value: 'C', passes: false });
 
     const refused = await h.request(users.coordinator, 'POST', `/api/v1/clinical/subjects/${subject.id}/enroll`, {});
@@ -112,6 +112,9 @@ describe('screening and enrollment', () => {
     expect(waiver.json()).toMatchObject({ kind: 'eligibility_waiver', criterionCode: 'I1' });
     const deviations = await h.request(researcher, 'GET', `/api/v1/clinical/subjects/${subject.id}/deviations`);
     expect(deviations.json<{ items: unknown[] }>().items).toHaveLength(1);
+    const detail = (await h.request(users.coordinator, 'GET', `/api/v1/clinical/subjects/${subject.id}`)).json<{ screeningData: Record<string, unknown>; waivers: { criterionCode: string; signedBy: string }[] }>();
+    expect(detail.screeningData).toMatchObject({ childPughClass: 'C', ascites: 'moderate' });
+    expect(detail.waivers).toMatchObject([{ criterionCode: 'I1', signedBy: expect.any(String) }]);
 
     const noConsent = await h.request(users.coordinator, 'POST', `/api/v1/clinical/subjects/${subject.id}/enroll`, {});
     expect(noConsent.statusCode, noConsent.body).toBe(409);
@@ -136,7 +139,8 @@ describe('screening and enrollment', () => {
     expect(twice.json<Problem>().code).toBe('subject.not_screening');
     const log = await h.request(users.coordinator, 'GET', `/api/v1/clinical/studies/${study.id}/screening-log`);
     expect(log.statusCode, log.body).toBe(200);
-    const body = log.json<{ counts: Record<string, number>; items: { id: string; screenFailureReason: string | null; eligibility: string }[] }>();
+    const body = log.json<{ counts: Record<string, number>; items: { id: string; screenFailureReason: string | null; eligibility: string; decidedBy: unknown }[] }>();
+    expect(body.items.find((i) => i.id === eligible.subject.id)).toMatchObject({ eligibility: 'eligible', decidedBy: null });
     expect(body.counts).toEqual({ screened: 2, screening: 1, eligible: 1, failed: 1, enrolled: 0 });
     expect(body.items.find((i) => i.id === failed.subject.id)!.screenFailureReason).toBe('Withdrew before screening completed');
   });
