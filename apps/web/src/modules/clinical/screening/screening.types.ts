@@ -19,7 +19,8 @@ export interface CriterionEvaluation {
 
 export interface Eligibility {
   status: EligibilityStatus;
-  decidedBy: { criterionId: string; code: string; kind: CriterionKind; outcome: string } | null;
+  /** The deciding criterion's evaluation, with `outcome` (its result). */
+  decidedBy: (Partial<CriterionEvaluation> & { criterionId: string; code: string; kind: CriterionKind; outcome: CriterionResult }) | null;
   criteria: CriterionEvaluation[];
 }
 
@@ -46,9 +47,8 @@ export type ScreeningData = ScreeningDataInput & {
   ageYears?: number | null;
   sex?: string | null;
   childPughClass?: string | null;
-  meld?: number | null;
-  meldNa?: number | null;
-  meld3?: number | null;
+  childPughPoints?: number | null;
+  meld?: { meld: number | null; meldNa: number | null; meld3: number | null } | null;
   [key: string]: unknown;
 };
 
@@ -59,14 +59,17 @@ export interface Waiver {
   criterionId: string;
   criterionCode: string;
   reason: string;
-  signedBy: string;
+  signedBy: string | null;
   signatures: Signature[];
   createdAt: string;
 }
 
 export type SubjectDetail = Subject & { screeningData: ScreeningData | null; waivers: Waiver[] };
 
-export type ScreeningLogRow = Subject & { eligibility: EligibilityStatus | null; decidedBy: Eligibility['decidedBy'] };
+export type ScreeningLogRow = Subject & {
+  eligibility: EligibilityStatus | null;
+  decidedBy: { criterionId: string; code: string; kind: CriterionKind; outcome: CriterionResult } | null;
+};
 
 export interface ScreeningLog {
   counts: { screened: number; screening: number; eligible: number; failed: number; enrolled: number };
