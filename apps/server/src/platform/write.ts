@@ -40,6 +40,8 @@ export const GMP_RECORDS = new Set([
   'protocol_version', 'protocol_arm', 'eligibility_criterion', 'regulatory_registration', 'ethics_approval', 'study_subject', 'screening_data', 'protocol_deviation', 'randomization_slot',
   // Informed consent (issue 11): consent documents, consent records, withdrawals, re-consent flags.
   'consent_document', 'consent_record', 'consent_withdrawal', 'consent_reconsent_flag',
+  // Laboratory results (issue 11): panels and results (corrected by supersession), imports.
+  'lab_panel', 'lab_result', 'lab_import',
 ]);
 type Row<T extends PgTable> = T['$inferSelect'];
 type NewRow<T extends PgTable> = T['$inferInsert'];

@@ -8,5 +8,6 @@ import { safetyRoutes } from './safety/safety.routes';
 import { calculatorsRoutes } from './calculators/calculators.routes';
 import { visitsRoutes } from './visits/visits.routes';
 import { subjectsRoutes } from './subjects/subjects.routes';
+import { labsRoutes } from './labs/labs.routes';
 
-export const clinicalRoutes: RoutePlugin[] = [protocolsRoutes, consentRoutes, safetyRoutes, responseRoutes, casebookRoutes, calculatorsRoutes, visitsRoutes, subjectsRoutes];
+export const clinicalRoutes: RoutePlugin[] = [protocolsRoutes, consentRoutes, safetyRoutes, responseRoutes, casebookRoutes, calculatorsRoutes, visitsRoutes, subjectsRoutes, labsRoutes];
