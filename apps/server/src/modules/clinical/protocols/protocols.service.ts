@@ -214,10 +214,11 @@ export async function createProtocol(db: Db, studyId: string, input: ProtocolCon
   return loadProtocol(db, id);
 }
 
-function requireDraft(v: ProtocolVersion) {
+/** An edit of a non-draft is `protocol.frozen`; an approval of one is `protocol.not_draft`. */
+function requireDraft(v: ProtocolVersion, code: 'protocol.frozen' | 'protocol.not_draft' = 'protocol.frozen') {
   if (v.status !== 'draft') {
     throw conflict(`Protocol version ${v.version} is ${v.status} and frozen; amend it to make a new draft version.`, {
-      code: 'protocol.frozen',
+      code,
       params: { version: v.version, status: v.status },
     });
   }
@@ -253,7 +254,7 @@ export async function patchProtocol(db: Db, id: string, input: ProtocolContentIn
 /** The investigator signs the draft: it becomes effective, and the version effective before is superseded. */
 export async function approveProtocol(db: Db, id: string, signature: SignatureInput): Promise<LoadedProtocol> {
   const loaded = await loadProtocol(db, id);
-  requireDraft(loaded.version);
+  requireDraft(loaded.version, 'protocol.not_draft');
   if (loaded.arms.length > 1 && !loaded.version.randomization) {
     throw unprocessable('A protocol with more than one arm needs a randomization scheme (block sizes, strata) before approval.', {
       code: 'protocol.randomization_required',
@@ -262,7 +263,7 @@ export async function approveProtocol(db: Db, id: string, signature: SignatureIn
   }
   await write(db, async (w) => {
     const locked = await w.lockById(protocolVersions, id, 'protocol_version');
-    requireDraft(locked);
+    requireDraft(locked, 'protocol.not_draft');
     await sign(w, signature, 'protocol_version', id, signedContent(loaded));
     const now = new Date();
     const previous = await effectiveProtocol(w.tx, locked.studyId);

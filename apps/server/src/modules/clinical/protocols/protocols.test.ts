@@ -63,7 +63,7 @@ describe('clinical protocols', () => {
     expect(frozen.json<Problem>().code).toBe('protocol.frozen');
     const again = await h.request(users.physician, 'POST', `/api/v1/clinical/protocols/${v1.id}/approve`, sign(users.physician));
     expect(again.statusCode).toBe(409);
-    expect(again.json<Problem>().code).toBe('protocol.frozen');
+    expect(again.json<Problem>().code).toBe('protocol.not_draft');
 
     const amended = await h.request(users.coordinator, 'POST', `/api/v1/clinical/protocols/${v1.id}/amend`, { reason: 'Amendment 1' });
     expect(amended.statusCode, amended.body).toBe(201);
