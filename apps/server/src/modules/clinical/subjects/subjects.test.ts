@@ -125,6 +125,28 @@ describe('screening and enrollment', () => {
     expect(enrolled.json()).toMatchObject({ status: 'enrolled', subjectNumber: `${study.code}-001`, armCode: 'A' });
   });
 
+  it('refuses bad screening data at its field and a change without a reason; nothing changes', async () => {
+    const { study } = await setUpStudy(h, users, { criteria: [CHILD_PUGH_AB] });
+    const { subject } = await screenSubject(h, users, study.id);
+    const url = `/api/v1/clinical/subjects/${subject.id}/screening-data`;
+    const before = [await count('screening_data'), await count('audit_events')];
+    const unit = await h.request(users.coordinator, 'PUT', url, { labs: { bilirubin: { value: 1, unit: 'furlongs' } } });
+    expect(unit.statusCode).toBe(422);
+    expect(unit.json<Problem>().errors![0]!.path).toMatch(/^body\.labs\.bilirubin/);
+    const ecog = await h.request(users.coordinator, 'PUT', url, { ecog: 7 });
+    expect(ecog.statusCode).toBe(400);
+    expect((await h.request(researcher, 'PUT', url, { ecog: 1 })).statusCode).toBe(403);
+    expect((await h.request(null, 'PUT', url, { ecog: 1 })).statusCode).toBe(401);
+    expect([await count('screening_data'), await count('audit_events')]).toEqual(before);
+    await enterScreeningData(h, users, subject.id, CLASS_A);
+    const noReason = await h.request(users.coordinator, 'PUT', url, CLASS_C);
+    expect(noReason.statusCode).toBe(422);
+    expect(noReason.json<Problem>().errors![0]!.path).toBe('body.reason');
+    await enterScreeningData(h, users, subject.id, { ...CLASS_C, reason: 'Labs repeated' });
+    const el = await h.request(users.coordinator, 'GET', `/api/v1/clinical/subjects/${subject.id}/eligibility`);
+    expect(el.json<{ status: string }>().status).toBe('ineligible');
+  });
+
   it('records a screen failure with its reason in the screening log with the counts', async () => {
     const { study } = await setUpStudy(h, users, { criteria: [CHILD_PUGH_AB] });
     const failed = await screenSubject(h, users, study.id);
