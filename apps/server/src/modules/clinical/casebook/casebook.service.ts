@@ -22,6 +22,7 @@ import { tumourAssessments } from '../response/response.tables';
 import { adverseEventsOfSubject } from '../safety/adverse-events.views';
 import { crsIcansBoard } from '../safety/crs-icans.service';
 import { subjectLabGrades } from '../safety/lab-grades.service';
+import { subjectPanelsView } from '../labs/labs.views';
 import { listClocks } from '../safety/sae-clocks.service';
 import { studySubjects } from '../subjects/subjects.tables';
 import { subjectVisitsView } from '../visits/visits.service';
@@ -107,9 +108,8 @@ export async function subjectCasebook(db: Executor, subjectId: string) {
     study: { id: study.id, code: study.code, title: study.title, indication: study.indication },
     protocol: { id: protocol.id, version: protocol.version, title: protocol.title, status: protocol.status },
     consent,
-    // Labs belong to the labs module, not built yet: null until wired.
     visits: await subjectVisitsView(db, subject.id),
-    labs: null,
+    labs: (await subjectPanelsView(db, subject.id)).items,
     labGrades: labGrades.source === 'lab_results' ? labGrades : null,
     adverseEvents,
     saeClocks,
@@ -119,7 +119,7 @@ export async function subjectCasebook(db: Executor, subjectId: string) {
     sections: {
       consent: 'ready' as const,
       visits: 'ready' as const,
-      labs: 'not_available' as const,
+      labs: 'ready' as const,
       labGrades: labGrades.source === 'lab_results' ? ('ready' as const) : ('not_available' as const),
       adverseEvents: 'ready' as const,
       saeClocks: 'ready' as const,
