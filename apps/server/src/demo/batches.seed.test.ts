@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuiltApp } from '../app';
 import { createTestDatabase, type TestDatabase } from '../test/database';
 import { BROWSER_TEST_ROOM, DEMO_WITNESS } from './batches.seed';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoCenter } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
+import { DEMO_USERS, seedDemoCenter } from './seed';
 import { RELEASE_ROOM } from './release.seed';
 
 type Step = { index: number; status: string; performedBy: string | null; witnessedBy: string | null; outOfRange: string[]; materialLots: { lotNumber: string }[]; equipment: { code: string }[]; signatures: { signer: string; meaning: string; valid: boolean }[] };

@@ -21,7 +21,7 @@ import { collections } from '../modules/collections/collections.tables';
 import { setRoomStatus } from '../modules/facility/facility.service';
 import { orders } from '../modules/orders/orders.tables';
 import { effectiveProcessId, equipmentId, lotId, performSteps, roomId, type DemoStep } from './demo-batch';
-import { DEMO_PASSWORD } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
 
 const HOUR = 3_600_000;
 /** The room the browser test starts its DEMO-SHORT batch in; the seed leaves it clean. */

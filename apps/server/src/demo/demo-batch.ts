@@ -9,7 +9,7 @@ import { equipment } from '../modules/equipment/equipment.tables';
 import { rooms } from '../modules/facility/facility.tables';
 import { materialLots, materials } from '../modules/materials/materials.tables';
 import { processes } from '../modules/processes/processes.tables';
-import { DEMO_PASSWORD } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
 
 /** One step as the demo performs it; the performer's signature is added when it is run. */
 export type DemoStep = Omit<StepCompletion, 'signature'>;

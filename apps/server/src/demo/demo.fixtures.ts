@@ -2,7 +2,8 @@
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type BuiltApp } from '../app';
 import { createTestDatabase, type TestDatabase } from '../test/database';
-import { DEMO_PASSWORD, seedDemoCenter } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
+import { seedDemoCenter } from './seed';
 
 /**
  * In the calling describe block: the seeded demo center before its tests, closed after them. Returns `as`,

@@ -7,7 +7,7 @@ import { createSite } from '../modules/sites/sites.service';
 import { runWithContext } from '../platform/context';
 import { createTestDatabase, type TestDatabase } from '../test/database';
 import { DEMO_EQUIPMENT, DEMO_MATERIALS, seedMaterials } from './materials.seed';
-import { DEMO_PASSWORD } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
 
 /** The demo stores and equipment, seeded on their own (site, operator and QA only) through the real services. */
 describe('demo materials and equipment seed', () => {

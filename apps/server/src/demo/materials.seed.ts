@@ -18,7 +18,7 @@ import { actorOf } from '../modules/identity/sessions';
 import type { MaterialKind } from '../modules/materials/materials.schema';
 import { createMaterial, dispositionLot, receiveLot } from '../modules/materials/materials.service';
 import { materialLots } from '../modules/materials/materials.tables';
-import { DEMO_PASSWORD } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
 
 const DAY = 86_400_000;
 const MONTH = 30 * DAY;

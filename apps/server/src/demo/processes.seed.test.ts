@@ -9,7 +9,7 @@ import { createSite } from '../modules/sites/sites.service';
 import { trainingCourses } from '../modules/training/training.tables';
 import { createTestDatabase, type TestDatabase } from '../test/database';
 import { DEMO_PROCESSES, seedProcesses } from './processes.seed';
-import { DEMO_PASSWORD } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
 import { DEMO_COURSES } from './training.seed';
 
 /** The shared demo material codes (the materials seed owns their details; only the codes matter here). */

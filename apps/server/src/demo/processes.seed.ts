@@ -14,7 +14,7 @@ import { users } from '../modules/identity/identity.tables';
 import { actorOf } from '../modules/identity/sessions';
 import { createProcessBody, type ProcessStepInput, type ProductType } from '../modules/processes/processes.schema';
 import { approveProcess, createProcess } from '../modules/processes/processes.service';
-import { DEMO_PASSWORD } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
 
 /** The demo user who approves the seeded processes (must differ from the author). */
 export const PROCESS_APPROVER = 'qahead';

@@ -44,7 +44,7 @@ import { approveSpecification, createSpecification } from '../modules/qc/specifi
 import { getCourseByCode } from '../modules/training/training.courses.service';
 import { recordQualification } from '../modules/training/training.qualifications.service';
 import { DEMO_PROCESSES, PROCESS_APPROVER } from './processes.seed';
-import { DEMO_PASSWORD } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
 
 /** The second QC analyst (a demo user), who reviews what the demo `qc` analyst enters (and the other way round). */
 export const QC_REVIEWER = { username: 'qc2' };

@@ -27,7 +27,7 @@ import { getCourseByCode } from '../modules/training/training.courses.service';
 import { recordQualification } from '../modules/training/training.qualifications.service';
 import { consentDemoPatient } from './clinical-consent.seed';
 import { effectiveProcessId, equipmentId, lotId, performSteps, roomId, type DemoStep } from './demo-batch';
-import { DEMO_PASSWORD } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
 
 /** The operator (a demo user) qualified for every CART-GPC3 step, media fill included. */
 export const RELEASE_OPERATOR = { username: 'operator3' };

@@ -16,6 +16,7 @@ import { createSite } from '../modules/sites/sites.service';
 import { createStudy } from '../modules/studies/studies.service';
 import { seedBatches } from './batches.seed';
 import { seedClinicalConsent } from './clinical-consent.seed';
+import { DEMO_PASSWORD } from './demo-password';
 import { seedFacility } from './facility.seed';
 import { seedMaterials } from './materials.seed';
 import { seedProcesses } from './processes.seed';
@@ -24,9 +25,6 @@ import { seedQuality } from './quality.seed';
 import { seedRelease } from './release.seed';
 import { seedTrainingCatalogue } from './training.seed';
 import { seedTrainingRecords } from './training-records.seed';
-
-/** Public demo password (meets the password policy). Never use the demo users for real work. */
-export const DEMO_PASSWORD = 'Hepatica-Demo-2026';
 
 export const DEMO_USERS: { username: string; displayName: string; roles: Role[] }[] = [
   { username: 'coordinator', displayName: 'Li Na (CRC)', roles: ['coordinator'] },

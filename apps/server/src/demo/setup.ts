@@ -8,7 +8,8 @@ import type { Config } from '../config';
 import type { Database } from '../db/client';
 import { users } from '../modules/identity/identity.tables';
 import { createUser } from '../modules/identity/identity.service';
-import { DEMO_PASSWORD, DEMO_USERS, seedDemoCenter } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
+import { DEMO_USERS, seedDemoCenter } from './seed';
 
 export async function firstRunSetup(database: Database, config: Pick<Config, 'adminPassword' | 'demo'>): Promise<string[]> {
   const { db } = database;

@@ -5,7 +5,8 @@ import { buildApp, type BuiltApp } from '../app';
 import { users } from '../modules/identity/identity.tables';
 import { requireQualification } from '../modules/training/training.gate';
 import { createTestDatabase, type TestDatabase } from '../test/database';
-import { DEMO_PASSWORD, seedDemoCenter } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
+import { seedDemoCenter } from './seed';
 
 type Dashboard = {
   year: number;

@@ -16,7 +16,7 @@ import { recordAssessment } from '../modules/training/training.assessments.servi
 import { createLearner, learnerForUser } from '../modules/training/training.learners.service';
 import { changeQualificationStatus, listQualifications, recordQualification } from '../modules/training/training.qualifications.service';
 import { trainingCourses, trainingEnrollments, trainingLearners, trainingSessions } from '../modules/training/training.tables';
-import { DEMO_PASSWORD } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

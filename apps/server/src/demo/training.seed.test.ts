@@ -2,7 +2,8 @@ import { COURSE_CATEGORIES } from '@hepatica/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, type BuiltApp } from '../app';
 import { createTestDatabase, type TestDatabase } from '../test/database';
-import { DEMO_PASSWORD, seedDemoCenter } from './seed';
+import { DEMO_PASSWORD } from './demo-password';
+import { seedDemoCenter } from './seed';
 import { DEMO_COURSES } from './training.seed';
 
 /** The demo center seeds its academy through the same services as real work, without error. */
