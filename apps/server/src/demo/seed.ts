@@ -16,6 +16,7 @@ import { createSite } from '../modules/sites/sites.service';
 import { createStudy } from '../modules/studies/studies.service';
 import { seedBatches } from './batches.seed';
 import { seedClinicalConsent } from './clinical-consent.seed';
+import { seedClinicalProtocols } from './clinical-protocols.seed';
 import { DEMO_PASSWORD } from './demo-password';
 import { seedFacility } from './facility.seed';
 import { seedMaterials } from './materials.seed';
@@ -75,7 +76,9 @@ export async function seedDemoCenter(db: Db): Promise<void> {
     await createPatient(db, { sex: 'female', birthDate: '1991-06-30', name: '刘洋', mrn: 'BJH2026004' }),
   ]);
 
-  // Every patient with an order is first an enrolled subject with a valid consent (the consent gate).
+  // Each study's protocol, ethics approval, registrations and consent documents (clinical-protocols.seed.ts), then
+  // every patient with an order is first an enrolled subject with a valid consent (the consent gate).
+  await seedClinicalProtocols(db);
   const enrolled = [[patients[0]!, cart!], [patients[1]!, cart!], [patients[2]!, msc!], [patients[3]!, aav!]] as const;
   await seedClinicalConsent(db, enrolled.map(([p, s]) => ({ patientId: p.id, studyId: s.id })), DEMO_PASSWORD);
 

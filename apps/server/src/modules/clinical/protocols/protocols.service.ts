@@ -251,8 +251,12 @@ export async function patchProtocol(db: Db, id: string, input: ProtocolContentIn
   return loadProtocol(db, id);
 }
 
-/** The investigator signs the draft: it becomes effective, and the version effective before is superseded. */
-export async function approveProtocol(db: Db, id: string, signature: SignatureInput): Promise<LoadedProtocol> {
+/**
+ * The investigator signs the draft: it becomes effective, and the version effective before is superseded.
+ * `approvedAt` (default now) is given only by the demo seed, whose protocols were approved before go-live;
+ * the route never passes it. The signature itself is stamped with the time it is made.
+ */
+export async function approveProtocol(db: Db, id: string, signature: SignatureInput, approvedAt = new Date()): Promise<LoadedProtocol> {
   const loaded = await loadProtocol(db, id);
   requireDraft(loaded.version, 'protocol.not_draft');
   if (loaded.arms.length > 1 && !loaded.version.randomization) {
@@ -265,7 +269,7 @@ export async function approveProtocol(db: Db, id: string, signature: SignatureIn
     const locked = await w.lockById(protocolVersions, id, 'protocol_version');
     requireDraft(locked, 'protocol.not_draft');
     await sign(w, signature, 'protocol_version', id, signedContent(loaded));
-    const now = new Date();
+    const now = approvedAt;
     const previous = await effectiveProtocol(w.tx, locked.studyId);
     if (previous) {
       await w.update(protocolVersions, 'protocol_version', previous.id, { status: 'superseded', supersededAt: now }, `Superseded by version ${locked.version}`, 'supersede');
