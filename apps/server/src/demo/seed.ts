@@ -15,6 +15,7 @@ import { createPatient } from '../modules/patients/patients.service';
 import { createSite } from '../modules/sites/sites.service';
 import { createStudy } from '../modules/studies/studies.service';
 import { seedBatches } from './batches.seed';
+import { seedClinicalDemo } from './clinical.seed';
 import { seedClinicalConsent } from './clinical-consent.seed';
 import { seedClinicalProtocols } from './clinical-protocols.seed';
 import { DEMO_PASSWORD } from './demo-password';
@@ -109,4 +110,5 @@ export async function seedDemoCenter(db: Db): Promise<void> {
   await seedRelease(db);
   await operator(() => seedBatches(db));
   await seedQuality(db, { operator: ids.operator!, qc: ids.qc!, qa: ids.qa!, qahead: ids.qahead! }, DEMO_PASSWORD);
+  await seedClinicalDemo(db);
 }
