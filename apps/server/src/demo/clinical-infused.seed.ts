@@ -20,7 +20,8 @@ import { recordCustodyEvent } from '../modules/custody/custody.service';
 import { createOrder } from '../modules/orders/orders.service';
 import type { Db } from '../db/client';
 import { importProductHistory } from './clinical-history.seed';
-import { CLINICAL_MRN, enterPanels, screenDemoPatient, visitsDone } from './clinical-subjects.seed';
+import { enterPanels, screenDemoPatient, visitsDone } from './clinical-screening.seed';
+import { CLINICAL_MRN } from './clinical-subjects.seed';
 import { as, HOUR, iso, signed, siteAt } from './clinical-support.seed';
 
 /** Days between the infusion (day 0) and the day the seed runs. */

@@ -20,7 +20,7 @@ import { createEthics, createRegistration } from '../modules/clinical/protocols/
 import type { VisitScheduleBody } from '../modules/clinical/visits/visits.schema';
 import { putSchedule } from '../modules/clinical/visits/visits.schedule';
 import { studies } from '../modules/studies/studies.tables';
-import { DEMO_CONSENT_PARTS } from './clinical-consent.seed';
+import { DEMO_CONSENT_PARTS } from './clinical-screening.seed';
 import { as, DAY, signed, siteDayAgo } from './clinical-support.seed';
 import { SCHEDULES } from './clinical-schedules.seed';
 

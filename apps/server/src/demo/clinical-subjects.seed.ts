@@ -5,20 +5,10 @@
  * (a central test pending), and a cirrhosis subject enrolled (randomized) 100 days ago with visits done, labs
  * showing MELD over time, and the month-3 visit overdue. The infused CAR-T subject is clinical-infused.seed.ts.
  */
-import { and, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { recordConsent } from '../modules/clinical/consent/consent.service';
-import { consentDocuments } from '../modules/clinical/consent/consent.tables';
-import { enterPanel } from '../modules/clinical/labs/labs.entry';
 import type { NewPanel } from '../modules/clinical/labs/labs.schema';
-import { effectiveProtocol, loadProtocol } from '../modules/clinical/protocols/protocols.service';
-import { enrollSubject } from '../modules/clinical/subjects/enrollment.service';
-import { putScreeningData, recordScreenFailure, screenPatient, type ScreeningInput } from '../modules/clinical/subjects/screening.service';
-import { recordVisit } from '../modules/clinical/visits/visits.service';
-import { createPatient } from '../modules/patients/patients.service';
-import { studies } from '../modules/studies/studies.tables';
-import { DEMO_CONSENT_PARTS } from './clinical-consent.seed';
-import { as, iso, signed, siteAt, userId } from './clinical-support.seed';
+import { enterPanels, screenDemoPatient, si, visitsDone } from './clinical-screening.seed';
+import { iso, siteAt } from './clinical-support.seed';
 
 /** The demo subjects' medical record numbers (the seed test and the screens find them by these). */
 export const CLINICAL_MRN = {
@@ -30,88 +20,6 @@ export const CLINICAL_MRN = {
 } as const;
 
 export const SCREEN_FAILURE_REASON = 'Child-Pugh class C (12 points): inclusion I03 (Child-Pugh A) not met; referred back to the hepatology team for best supportive care.';
-
-export async function studyIdOf(db: Db, code: string): Promise<string> {
-  const [row] = await db.select({ id: studies.id }).from(studies).where(eq(studies.code, code));
-  if (!row) throw new Error(`demo study ${code} is missing`);
-  return row.id;
-}
-
-export interface DemoScreening {
-  studyCode: string;
-  patient: { sex: 'female' | 'male'; birthDate: string; name: string; mrn: string };
-  screenedAt: Date;
-  /** A few minutes after the screening was opened, before any screening procedure. */
-  consentedAt: Date;
-  /** The screening data; checklist answers by criterion code. */
-  data: Omit<ScreeningInput, 'checklist'> & { checklist?: Record<string, boolean> };
-  screenFailure?: string;
-  enrolledAt?: Date;
-}
-
-async function checklistByCode(db: Db, studyId: string, answers: Record<string, boolean>) {
-  const protocol = await effectiveProtocol(db, studyId);
-  const { criteria } = await loadProtocol(db, protocol!);
-  return Object.fromEntries(
-    Object.entries(answers).map(([code, answer]) => {
-      const c = criteria.find((x) => x.code === code);
-      if (!c) throw new Error(`demo criterion ${code} is missing`);
-      return [c.id, answer];
-    }),
-  );
-}
-
-async function consentDocumentId(db: Db, studyId: string): Promise<string> {
-  const [doc] = await db
-    .select({ id: consentDocuments.id })
-    .from(consentDocuments)
-    .where(and(eq(consentDocuments.studyId, studyId), eq(consentDocuments.language, 'zh-CN'), eq(consentDocuments.status, 'approved')));
-  if (!doc) throw new Error('the demo study has no approved Chinese consent document');
-  return doc.id;
-}
-
-/** A new patient screened, consented, with screening data entered; failed or enrolled when asked. */
-export async function screenDemoPatient(db: Db, s: DemoScreening): Promise<{ subjectId: string; patientId: string; studyId: string }> {
-  const studyId = await studyIdOf(db, s.studyCode);
-  const { patient, subject } = await as(db, 'coordinator', async () => {
-    const patient = await createPatient(db, s.patient);
-    return { patient, subject: await screenPatient(db, studyId, { patientId: patient.id, screenedAt: iso(s.screenedAt) }) };
-  });
-  const physician = await userId(db, 'physician');
-  const documentId = await consentDocumentId(db, studyId);
-  await as(db, 'physician', () =>
-    recordConsent(db, subject.id, {
-      documentId,
-      consentedAt: iso(s.consentedAt),
-      consentedBy: 'subject',
-      subjectCanRead: true,
-      investigatorId: physician,
-      optionalParts: Object.fromEntries(DEMO_CONSENT_PARTS.map((p) => [p.code, true])),
-      signature: signed('Consent recorded'),
-    }),
-  );
-  const checklist = await checklistByCode(db, studyId, s.data.checklist ?? {});
-  await as(db, 'coordinator', async () => {
-    await putScreeningData(db, subject.id, { ...s.data, checklist });
-    if (s.screenFailure) await recordScreenFailure(db, subject.id, s.screenFailure);
-    if (s.enrolledAt) await enrollSubject(db, subject.id, { enrolledAt: iso(s.enrolledAt) });
-  });
-  return { subjectId: subject.id, patientId: patient.id, studyId };
-}
-
-const si = (value: number, unit: string) => ({ value, unit });
-
-export async function enterPanels(db: Db, subjectId: string, panels: NewPanel[]): Promise<void> {
-  await as(db, 'nurse', async () => {
-    for (const p of panels) await enterPanel(db, subjectId, p);
-  });
-}
-
-export async function visitsDone(db: Db, subjectId: string, done: [code: string, at: Date][]): Promise<void> {
-  await as(db, 'coordinator', async () => {
-    for (const [code, at] of done) await recordVisit(db, subjectId, code, { status: 'done', occurredAt: iso(at) });
-  });
-}
 
 type Lab = [analyte: string, value: number, unit: string];
 const results = (labs: Lab[]) => labs.map(([analyte, value, unit]) => ({ analyte, value, unit }));

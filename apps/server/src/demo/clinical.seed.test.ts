@@ -5,7 +5,7 @@ import { seededDemoCenter } from './demo.fixtures';
 
 type Study = { id: string; code: string };
 type Protocol = { version: number; status: string; title: string; summary: string | null; arms: { code: string }[]; criteria: { code: string; kind: string; rule: { type: string; unit?: string } }[]; approvedAt: string | null; signatures: { meaning: string; valid: boolean }[] };
-type LogItem = { id: string; mrn?: string | null; status: string; eligibility: string; screenFailureReason: string | null; armCode: string | null; decidedBy: { code: string; outcome: string } | null };
+type LogItem = { id: string; mrn?: string | null; subjectNumber: string | null; status: string; eligibility: string; screenFailureReason: string | null; armCode: string | null; decidedBy: { code: string; outcome: string } | null };
 type Log = { counts: Record<'screened' | 'screening' | 'eligible' | 'failed' | 'enrolled', number>; items: LogItem[] };
 type Visit = { code: string; status: string; phase: string };
 type Scores = { childPugh?: { class: string; points: number } | null; meld?: { score: number } | null };
@@ -75,8 +75,12 @@ describe('demo clinical seed', () => {
     expect(log.items.find((i) => i.mrn === CLINICAL_MRN.hccScreening)).toMatchObject({ status: 'screening', eligibility: 'incomplete', decidedBy: { code: 'I06', outcome: 'unknown' } });
     expect(log.items.find((i) => i.mrn === CLINICAL_MRN.infused)).toMatchObject({ status: 'enrolled', eligibility: 'eligible', armCode: 'A' });
     expect(log.counts).toMatchObject({ failed: 1, screening: 1 });
-    // Demo patients 1, 2 and 5 (the orders and the release journey) and the infused subject.
+    // Demo patients 1, 2 and 5 (the orders and the release journey) and the infused subject, each screened and eligible.
     expect(log.counts.enrolled).toBe(4);
+    const enrolled = log.items.filter((i) => i.status === 'enrolled');
+    expect(enrolled.map((i) => i.mrn).sort()).toEqual(['BJH2026001', 'BJH2026002', 'BJH2026005', CLINICAL_MRN.infused]);
+    expect(enrolled.every((i) => i.eligibility === 'eligible')).toBe(true);
+    expect(enrolled.map((i) => i.subjectNumber).sort()).toEqual(['HEP-GPC3-CART-01-001', 'HEP-GPC3-CART-01-002', 'HEP-GPC3-CART-01-003', 'HEP-GPC3-CART-01-004']);
     const wilson = await get<Log>(`/clinical/studies/${ids['HEP-AAV-WD-03']}/screening-log`);
     expect(wilson.items.find((i) => i.mrn === CLINICAL_MRN.wilsonScreening)).toMatchObject({ status: 'screening', eligibility: 'incomplete', decidedBy: { code: 'E01' } });
   });
@@ -151,6 +155,18 @@ describe('demo clinical seed', () => {
     const scores = (await get<{ items: { meld: { score: number } | null }[] }>(`/clinical/subjects/${subject.id}/scores`)).items;
     expect(scores.map((s) => s.meld?.score)).toHaveLength(3);
     expect(scores.at(-1)!.meld!.score).toBeLessThan(scores[0]!.meld!.score);
+  });
+
+  it("has no visit overdue on any enrolled subject but the cirrhosis subject's month 3", async () => {
+    const get = await as('coordinator');
+    const overdue: string[] = [];
+    for (const id of Object.values(await studyIds(get))) {
+      for (const s of (await get<Log>(`/clinical/studies/${id}/screening-log`)).items.filter((i) => i.status === 'enrolled')) {
+        const visits = (await get<{ items: Visit[] }>(`/clinical/subjects/${s.id}/visits`)).items;
+        overdue.push(...visits.filter((v) => v.status === 'overdue').map((v) => `${s.mrn} ${v.code}`));
+      }
+    }
+    expect(overdue).toEqual([`${CLINICAL_MRN.cirrhosis} M3`]);
   });
 
   it('schedules 5 years of yearly follow-up after the AAV infusion, awaiting it for the enrolled Wilson patient', async () => {
