@@ -7,7 +7,8 @@
  * approach of clinical/safety/safety.fixtures.ts `subjectWith`), each row with its audit event and every change
  * of a GMP record with its reason, under the demo user who did it. The batch, shipment and release services
  * stamp "now" and sign at the time of signing, so they cannot write history: the paper signatures are not
- * replayed as electronic ones (the rows have none), and the batch record has no electronic steps.
+ * replayed as electronic ones (the rows have none), the batch record has no electronic steps and the QC results
+ * are not imported (the batch's release check lists its tests as missing; the QP's release records they conformed).
  */
 import { storageRangeFor } from '@hepatica/core';
 import { and, eq } from 'drizzle-orm';
